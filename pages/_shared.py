@@ -1,0 +1,118 @@
+"""The one bridge between Streamlit and resume_core: cached getters and session helpers."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import streamlit as st
+
+from resume_core import Resume, ResumeError, TailorResult
+from resume_core.history import UploadRecord, list_uploads
+from resume_core.mirror import pending
+from resume_core.runtime import Runtime, open_runtime
+from resume_core.samples import SAMPLES, load_sample
+
+RESUME = "resume"
+EDITOR_VERSION = "editor_version"
+JOB_TEXT = "job_text"
+TAILORED = "tailored"
+ACCEPTED = "accepted"
+LAST_PUBLISH = "last_publish"
+
+
+@st.cache_resource(show_spinner="Connecting to storage…")
+def runtime() -> Runtime:
+    """One storage runtime per server process (boto3 clients are thread-safe)."""
+    return open_runtime()
+
+
+def runtime_or_stop() -> Runtime:
+    try:
+        return runtime()
+    except ResumeError as err:
+        show_error(err)
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+@st.cache_data(ttl=60, show_spinner="Reading past uploads…")
+def uploads() -> list[UploadRecord]:
+    rt = runtime()
+    return list_uploads(rt.store, rt.settings.output_dir)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def pending_files() -> list[tuple[str, str]]:
+    rt = runtime()
+    return [(str(path), rel) for path, rel in pending(rt.store, rt.settings.output_dir)]
+
+
+def clear_listings() -> None:
+    """After any write: the next read lists the bucket again."""
+    uploads.clear()
+    pending_files.clear()
+
+
+def show_error(err: ResumeError) -> None:
+    st.error(f"**{err.message}**" + (f"\n\n{err.hint}" if err.hint else ""), icon="⚠️")
+
+
+def resume() -> Resume:
+    if RESUME not in st.session_state:
+        st.session_state[RESUME] = load_sample(next(iter(SAMPLES)))
+    value: Resume = st.session_state[RESUME]
+    return value
+
+
+def set_resume(new: Resume) -> None:
+    """Replace the resume; editor widgets re-read it, a stale tailoring is dropped."""
+    st.session_state[RESUME] = new
+    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+    st.session_state.pop(TAILORED, None)
+    st.session_state.pop(ACCEPTED, None)
+
+
+def editor_version() -> int:
+    return int(st.session_state.setdefault(EDITOR_VERSION, 0))
+
+
+def job_text() -> str:
+    return str(st.session_state.setdefault(JOB_TEXT, ""))
+
+
+def tailored() -> TailorResult | None:
+    return st.session_state.get(TAILORED)
+
+
+def accepted() -> tuple[Resume, str] | None:
+    """The tailored resume the person accepted, with its target."""
+    return st.session_state.get(ACCEPTED)
+
+
+def remember_publish(result: Any) -> None:
+    st.session_state[LAST_PUBLISH] = (result, time.time())
+    clear_listings()
+
+
+def last_publish() -> tuple[Any, float] | None:
+    return st.session_state.get(LAST_PUBLISH)
+
+
+def sidebar() -> None:
+    with st.sidebar:
+        try:
+            rt = runtime()
+        except ResumeError as err:
+            st.error(f"Storage: {err.message}")
+            return
+        if rt.embedded:
+            st.info(
+                "**Local demo storage.** Files are kept in a built-in S3 server on this machine "
+                f"and in `{rt.settings.output_dir}/`, not on AWS. Set `S3_BUCKET_NAME` in `.env` "
+                "to publish to AWS.",
+                icon="💾",
+            )
+        else:
+            st.caption(f"S3 bucket `{rt.store.bucket}` · {rt.settings.region}")
+        st.caption(f"Editing: {resume().basics.name or 'unnamed resume'}")

@@ -1,0 +1,262 @@
+"""Tailoring: rank a resume's content against a job description, and say honestly how well it fits.
+
+Offline and explainable: the job's terms are weighted (requirements above nice-to-haves, repeated
+terms above one-offs, generic words near zero), normalised (case, aliases, stems), and matched
+against the resume. The score before and after is the same formula, the weighted share of the
+job's terms that the resume visibly shows. Only original text is ever kept: tailoring reorders
+(and, if asked, drops) highlights; it never writes any.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypedDict
+
+import snowballstemmer
+
+from .errors import ValidationError
+from .models import Resume
+
+MAX_JOB_CHARS = 50_000
+_WORD = re.compile(r"[^\W_][\w+#./-]*", re.UNICODE)
+_NICE = re.compile(r"nice to have|bonus|preferred|a plus|nice-to-have", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job description: its title and company (when known) and its text, split by weight."""
+
+    title: str = ""
+    company: str = ""
+    required: str = ""
+    nice: str = ""
+
+    @property
+    def target(self) -> str:
+        return " — ".join(p for p in (self.title, self.company) if p) or "general"
+
+
+class HighlightScore(TypedDict):
+    work_index: int
+    original_index: int
+    text: str
+    score: float
+    kept: bool
+
+
+class TailorReport(TypedDict):
+    score_before: int
+    score_after: int
+    matched_keywords: list[str]
+    missing_keywords: list[str]
+    highlights: list[HighlightScore]
+    target: str
+
+
+@dataclass
+class TailorResult:
+    """``resume`` is the tailored copy; ``original`` the input, untouched."""
+
+    resume: Resume
+    report: TailorReport
+    job: Job = field(default_factory=Job)
+    original: Resume = field(default_factory=Resume)
+
+
+@functools.cache
+def _terms_data() -> dict[str, Any]:
+    text = resources.files("resume_core").joinpath("data/terms.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@functools.cache
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("english")
+
+
+def _ignored() -> frozenset[str]:
+    data = _terms_data()
+    return frozenset(data["stopwords"]) | frozenset(data["generic"])
+
+
+def normalise(word: str) -> str:
+    """One spelling per concept: lower case, trailing dots gone, aliases, then an English stem."""
+    word = word.lower().strip(".-/")
+    word = _terms_data()["aliases"].get(word, word)
+    if re.fullmatch(r"[a-z]+", word):
+        return str(_stemmer().stemWord(word))
+    return word
+
+
+def terms(text: str) -> list[tuple[str, str]]:
+    """(normalised term, surface form) for every meaningful word of ``text``."""
+    ignored = _ignored()
+    out = []
+    for match in _WORD.finditer(text):
+        surface = match.group().strip(".-/")
+        lower = surface.lower()
+        if not surface or lower in ignored or lower.isdigit() or len(lower) < 2 and lower != "r":
+            continue
+        out.append((normalise(surface), surface))
+    return out
+
+
+def _split_job_text(text: str) -> tuple[str, str, str, str]:
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    title = company = ""
+    if lines and len(lines[0]) <= 120:
+        head = re.split(r"\s+[—–|@-]\s+|\s+at\s+", lines[0], maxsplit=1)
+        title = head[0].strip()
+        company = head[1].strip() if len(head) > 1 else ""
+    required, nice = [], []
+    in_nice = False
+    for line in lines:
+        if _NICE.search(line):
+            in_nice = True
+        elif re.match(r"^(requirements|required|must|responsibilities|what you)", line, re.I):
+            in_nice = False
+        (nice if in_nice else required).append(line)
+    return title, company, "\n".join(required), "\n".join(nice)
+
+
+def load_job(source: str | Path | dict[str, Any]) -> Job:
+    """A job from pasted text, a text file, or a JSON Resume job file (or its dict)."""
+    if isinstance(source, Path):
+        try:
+            source = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ValidationError(f"Cannot read the job description {source}: {err}.") from err
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        try:
+            source = json.loads(source)
+        except json.JSONDecodeError as err:
+            raise ValidationError(f"The job file is not valid JSON: {err.msg}.") from None
+    if isinstance(source, dict):
+        return _job_from_dict(source)
+    if len(source) > MAX_JOB_CHARS:
+        raise ValidationError(f"The job description is longer than {MAX_JOB_CHARS} characters.")
+    title, company, required, nice = _split_job_text(source)
+    if not terms(required + nice):
+        raise ValidationError("The job description has no words to match against.")
+    return Job(title, company, required, nice)
+
+
+def _job_from_dict(data: dict[str, Any]) -> Job:
+    def text(value: Any) -> str:
+        if isinstance(value, list):
+            return "\n".join(text(v) for v in value)
+        if isinstance(value, dict):
+            return " ".join(text(v) for v in value.values())
+        return str(value) if value else ""
+
+    required = "\n".join(
+        text(data.get(k)) for k in ("title", "description", "responsibilities", "qualifications")
+    )
+    skills = text([s.get("keywords", []) for s in data.get("skills", []) if isinstance(s, dict)])
+    return Job(
+        str(data.get("title", "")), str(data.get("company", "")), required + "\n" + skills, ""
+    )
+
+
+def job_weights(job: Job) -> tuple[dict[str, float], dict[str, str]]:
+    """term → weight, and term → the way the job spells it."""
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for factor, text in ((1.0, job.required), (0.5, job.nice)):
+        for term, form in terms(text):
+            counts[term] += factor
+            surface.setdefault(term, form)
+    weights = {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
+    return weights, surface
+
+
+def _visible_terms(resume: Resume) -> set[str]:
+    parts = [resume.basics.label or "", resume.basics.summary or ""]
+    for work in resume.work:
+        parts += [work.position or "", work.summary or "", *work.highlights]
+    for skill in resume.skills:
+        parts += [skill.name or "", *skill.keywords]
+    for project in resume.projects:
+        parts += [project.name or "", project.description or "", *project.highlights]
+        parts += project.keywords
+    for edu in resume.education:
+        parts += [edu.area or "", edu.studyType or ""]
+    return {term for part in parts for term, _ in terms(part)}
+
+
+def coverage(resume: Resume, weights: dict[str, float]) -> int:
+    total = sum(weights.values())
+    if not total:
+        return 0
+    shown = _visible_terms(resume)
+    return round(100 * sum(w for t, w in weights.items() if t in shown) / total)
+
+
+def score_text(text: str, weights: dict[str, float]) -> float:
+    return round(sum(weights.get(t, 0.0) for t in {t for t, _ in terms(text)}), 3)
+
+
+def tailor(resume: Resume, job: Job | str | dict[str, Any], *, top_n: int | None = None) -> TailorResult:
+    """Reorder highlights (most relevant first) and skills; keep at most ``top_n`` per job."""
+    job = job if isinstance(job, Job) else load_job(job)
+    weights, surface = job_weights(job)
+    rows: list[HighlightScore] = []
+    new_work = []
+    for wi, work in enumerate(resume.work):
+        scored = [(score_text(h, weights), hi, h) for hi, h in enumerate(work.highlights)]
+        ranked = sorted(scored, key=lambda s: (-s[0], s[1]))
+        keep = ranked if top_n is None else ranked[:top_n]
+        kept_idx = {hi for _, hi, _ in keep}
+        rows += [
+            HighlightScore(
+                work_index=wi, original_index=hi, text=h, score=s, kept=hi in kept_idx
+            )
+            for s, hi, h in ranked
+        ]
+        new_work.append(work.model_copy(update={"highlights": [h for _, _, h in keep]}))
+    new_skills = [
+        skill.model_copy(
+            update={
+                "keywords": sorted(
+                    skill.keywords, key=lambda k: -score_text(k, weights)
+                )
+            }
+        )
+        for skill in resume.skills
+    ]
+    new_skills.sort(key=lambda s: -score_text(" ".join([s.name or "", *s.keywords]), weights))
+    tailored = resume.model_copy(update={"work": new_work, "skills": new_skills})
+    shown = _visible_terms(resume)
+    ranked_terms = sorted(weights, key=lambda t: (-weights[t], t))
+    report = TailorReport(
+        score_before=coverage(resume, weights),
+        score_after=coverage(tailored, weights),
+        matched_keywords=[surface[t] for t in ranked_terms if t in shown],
+        missing_keywords=[surface[t] for t in ranked_terms if t not in shown][:20],
+        highlights=rows,
+        target=job.target,
+    )
+    return TailorResult(tailored, report, job, resume)
+
+
+def apply_selection(result: TailorResult, picked: list[tuple[int, int]]) -> Resume:
+    """The tailored resume with, per job, only the picked highlights, in the order given.
+
+    ``picked`` holds (work index, original highlight index) pairs; the text is always the
+    original's, so nothing can be invented here either.
+    """
+    original = result.original
+    chosen: dict[int, list[str]] = {i: [] for i in range(len(original.work))}
+    for wi, hi in picked:
+        chosen[wi].append(original.work[wi].highlights[hi])
+    work = [w.model_copy(update={"highlights": chosen[i]}) for i, w in enumerate(original.work)]
+    return result.resume.model_copy(update={"work": work})

@@ -1,0 +1,97 @@
+"""Publish over HTTP to a real S3 API server, then fetch the presigned URLs for real."""
+
+import json
+from pathlib import Path
+
+import pytest
+import requests
+from moto.server import ThreadedMotoServer
+
+from resume_core import PublishPendingError, load_resume, publish
+from resume_core.history import list_uploads
+from resume_core.mirror import pending, sync
+from resume_core.runtime import open_runtime
+
+
+def test_publish_then_fetch_both_presigned_urls(s3_bucket, marco_path, isolated_env):
+    rt = open_runtime()
+    job = (Path(__file__).parent / "data" / "jd-sre.txt").read_text()
+    result = publish(load_resume(marco_path), job, store=rt.store, output_dir=rt.settings.output_dir)
+
+    assert result.pdf_uri == f"s3://{s3_bucket}/resumes/{result.stem}.pdf"
+    assert result.json_uri == f"s3://{s3_bucket}/json/{result.stem}.json"
+    assert result.stem.startswith("marco-rossi-site-reliability-engineer-nimbus-payments-")
+    local_pdf = Path(result.pdf_path).read_bytes()
+    assert Path(result.pdf_path).parent == isolated_env / "resumes"
+
+    view = requests.get(result.view_url, timeout=10)
+    assert view.status_code == 200
+    assert view.headers["Content-Type"] == "application/pdf"
+    assert view.headers["Content-Disposition"].startswith("inline")
+    assert view.content == local_pdf
+
+    download = requests.get(result.download_url, timeout=10)
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"].startswith("attachment;")
+    assert f"{result.stem}.pdf" in download.headers["Content-Disposition"]
+    assert download.content == local_pdf
+
+    stored_json = rt.store.get(f"json/{result.stem}.json")
+    assert stored_json == Path(result.json_path).read_bytes()
+    data = json.loads(stored_json)
+    assert data["meta"]["resumeCustomizer"]["target"] == result.target
+    assert data["work"][0]["highlights"][0].startswith("Managed 30 Kubernetes clusters")
+
+    records = list_uploads(rt.store, rt.settings.output_dir)
+    assert [r.stem for r in records] == [result.stem]
+    assert records[0].name == "Marco Rossi"
+    assert records[0].target == "Site Reliability Engineer — Nimbus Payments"
+    assert records[0].size == len(local_pdf)
+
+
+def test_history_is_newest_first_and_prefix_is_respected(s3_bucket, marco_path, monkeypatch):
+    monkeypatch.setenv("S3_PREFIX", "team-a")
+    rt = open_runtime()
+    resume = load_resume(marco_path)
+    stems = [publish(resume, store=rt.store, output_dir=rt.settings.output_dir).stem for _ in range(3)]
+    keys = [info.key for info in rt.store.list("resumes")]
+    assert all(k.startswith("team-a/resumes/") for k in keys)
+    assert [r.stem for r in list_uploads(rt.store)] == sorted(stems, reverse=True)
+
+
+def test_outage_leaves_files_pending_and_sync_recovers(marco_path, monkeypatch, isolated_env):
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    monkeypatch.setenv("S3_BUCKET_NAME", "outage")
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_S3", endpoint)
+    rt = open_runtime()
+    rt.store.client.create_bucket(Bucket="outage")
+    resume = load_resume(marco_path)
+    publish(resume, store=rt.store, output_dir=isolated_env)
+    server.stop()
+
+    with pytest.raises(PublishPendingError) as info:
+        publish(resume, store=rt.store, output_dir=isolated_env)
+    assert "pending" in str(info.value)
+    lost_stem = info.value.stem
+    assert (isolated_env / "resumes" / f"{lost_stem}.pdf").is_file()
+    assert (isolated_env / "json" / f"{lost_stem}.json").is_file()
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        assert {rel for _, rel in pending(rt.store, isolated_env)} == {
+            f"resumes/{lost_stem}.pdf",
+            f"json/{lost_stem}.json",
+        }
+        report = sync(rt.store, isolated_env)
+        assert (report.uploaded, report.failed) == (2, 0)
+        assert pending(rt.store, isolated_env) == []
+        assert rt.store.get(f"resumes/{lost_stem}.pdf") == (
+            isolated_env / "resumes" / f"{lost_stem}.pdf"
+        ).read_bytes()
+    finally:
+        server.stop()
