@@ -9,13 +9,15 @@ st.set_page_config(page_title="Resume-Customizer", page_icon="📄", layout="wid
 page = st.navigation(
     {
         "Resume": [
-            st.Page("pages/editor.py", title="Editor", icon="✏️", default=True),
-            st.Page("pages/tailor.py", title="Tailor", icon="🎯"),
-            st.Page("pages/generate.py", title="Generate & Preview", icon="📄"),
+            st.Page("pages/editor.py", title="Editor", icon=":material/edit:", default=True),
+            st.Page("pages/tailor.py", title="Tailor", icon=":material/target:"),
+            st.Page(
+                "pages/generate.py", title="Generate & Preview", icon=":material/picture_as_pdf:"
+            ),
         ],
         "Published": [
-            st.Page("pages/history.py", title="History", icon="🗂️"),
-            st.Page("pages/storage.py", title="Storage", icon="🪣"),
+            st.Page("pages/history.py", title="History", icon=":material/history:"),
+            st.Page("pages/storage.py", title="Storage", icon=":material/cloud:"),
         ],
     }
 )

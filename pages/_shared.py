@@ -55,7 +55,9 @@ def clear_listings() -> None:
 
 
 def show_error(err: ResumeError) -> None:
-    st.error(f"**{err.message}**" + (f"\n\n{err.hint}" if err.hint else ""), icon="⚠️")
+    st.error(
+        f"**{err.message}**" + (f"\n\n{err.hint}" if err.hint else ""), icon=":material/error:"
+    )
 
 
 def resume() -> Resume:
@@ -111,7 +113,7 @@ def sidebar() -> None:
                 "**Local demo storage.** Files are kept in a built-in S3 server on this machine "
                 f"and in `{rt.settings.output_dir}/`, not on AWS. Set `S3_BUCKET_NAME` in `.env` "
                 "to publish to AWS.",
-                icon="💾",
+                icon=":material/storage:",
             )
         else:
             st.caption(f"S3 bucket `{rt.store.bucket}` · {rt.settings.region}")

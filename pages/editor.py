@@ -45,14 +45,18 @@ with st.form(f"resume-{v}"):
     work = []
     add_work = st.checkbox("Add an empty work entry when saving")
     for i, job in enumerate(resume.work):
-        with st.expander(f"{job.position or 'Position'} · {job.name or 'Company'}", expanded=i == 0):
+        with st.expander(
+            f"{job.position or 'Position'} · {job.name or 'Company'}", expanded=i == 0
+        ):
             c1, c2, c3, c4 = st.columns([3, 3, 1.4, 1.4])
             entry = {
                 "source": i,
                 "position": c1.text_input("Position", job.position or "", key=f"pos{v}-{i}"),
                 "name": c2.text_input("Company", job.name or "", key=f"co{v}-{i}"),
                 "startDate": c3.text_input("Start", job.startDate or "", key=f"sd{v}-{i}"),
-                "endDate": c4.text_input("End (empty = present)", job.endDate or "", key=f"ed{v}-{i}"),
+                "endDate": c4.text_input(
+                    "End (empty = present)", job.endDate or "", key=f"ed{v}-{i}"
+                ),
                 "highlights": st.text_area(
                     "Highlights, one per line",
                     "\n".join(job.highlights),

@@ -28,11 +28,11 @@ if not records:
 pages = max(1, -(-len(records) // PAGE_SIZE))
 page = st.number_input(f"Page (of {pages})", 1, pages, 1) if pages > 1 else 1
 shown = records[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-st.caption(f"{len(records)} uploads")
+st.caption(f"{len(records)} upload{'' if len(records) == 1 else 's'} found")
 st.dataframe(
     pd.DataFrame(table_rows(shown, rt.store)),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_order=("published", "name", "target", "size_kb", "view", "download"),
     column_config={
         "published": st.column_config.DatetimeColumn("Published (UTC)", format="YYYY-MM-DD HH:mm"),

@@ -58,13 +58,11 @@ edited = st.data_editor(
     column_order=("job", "order", "score", "keep", "highlight"),
     disabled=("job", "score", "highlight"),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     column_config={"order": st.column_config.NumberColumn("order", help="Change to reorder")},
 )
 if st.button("Use this version for Generate"):
     keep = edited.sort_values("order")
-    picked = [
-        (int(r.work_index), int(r.original_index)) for r in keep.itertuples() if bool(r.keep)
-    ]
+    picked = [(int(r.work_index), int(r.original_index)) for r in keep.itertuples() if bool(r.keep)]
     st.session_state[ui.ACCEPTED] = (apply_selection(result, picked), report["target"])
     st.toast("Tailored version ready on Generate & Preview")

@@ -74,7 +74,7 @@ def cmd_presign(args: argparse.Namespace) -> int:
     from .runtime import default_runtime
     from .s3_utils import generate_presigned_url
 
-    expires = args.expires or default_runtime().settings.presign_expires
+    expires = default_runtime().settings.presign_expires if args.expires is None else args.expires
     print(generate_presigned_url(args.uri, expires, download=args.download))
     return 0
 

@@ -52,7 +52,7 @@ def apply_edits(
     data["basics"] = merged_basics
     old_work = data.get("work", [])
     new_work = []
-    for i, entry in enumerate(work):
+    for entry in work:
         base = dict(old_work[entry["source"]]) if entry.get("source") is not None else {}
         for field, value in entry.items():
             if field == "source":

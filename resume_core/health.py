@@ -26,7 +26,9 @@ def describe(runtime: Runtime) -> dict[str, str]:
     """What is configured, for display. Never a secret."""
     s = runtime.settings
     return {
-        "storage": "embedded local S3 (demo, not AWS)" if runtime.embedded else "AWS S3 or compatible",
+        "storage": "embedded local S3 (demo, not AWS)"
+        if runtime.embedded
+        else "AWS S3 or compatible",
         "bucket": runtime.store.bucket,
         "region": s.region,
         "endpoint": s.endpoint_url or "AWS default (virtual-hosted, regional)",

@@ -104,6 +104,4 @@ def table_rows(records: list[UploadRecord], store: S3Store) -> list[dict[str, An
 def search(records: list[UploadRecord], text: str) -> list[UploadRecord]:
     """Records whose name, target or stem contains every word of ``text`` (any case)."""
     words = text.lower().split()
-    return [
-        r for r in records if all(w in f"{r.name} {r.target} {r.stem}".lower() for w in words)
-    ]
+    return [r for r in records if all(w in f"{r.name} {r.target} {r.stem}".lower() for w in words)]

@@ -29,12 +29,12 @@ def slugify(text: str, fallback: str = "resume") -> str:
     return slug or fallback
 
 
-def make_stem(name: str, target: str, when: datetime | None = None, token: str | None = None) -> str:
+def make_stem(
+    name: str, target: str, when: datetime | None = None, token: str | None = None
+) -> str:
     when = (when or datetime.now(UTC)).astimezone(UTC)
     token = token or secrets.token_hex(3)
-    return (
-        f"{slugify(name)}-{slugify(target, 'general')}-{when.strftime('%Y%m%dT%H%M%SZ')}-{token}"
-    )
+    return f"{slugify(name)}-{slugify(target, 'general')}-{when.strftime('%Y%m%dT%H%M%SZ')}-{token}"
 
 
 @dataclass(frozen=True)

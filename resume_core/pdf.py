@@ -47,7 +47,15 @@ class _Writer:
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
 
-    def line(self, text: str, size: float = 10, style: str = "", color: tuple[int, int, int] = (0, 0, 0), height: float = 5, link: str = "") -> None:
+    def line(
+        self,
+        text: str,
+        size: float = 10,
+        style: str = "",
+        color: tuple[int, int, int] = (0, 0, 0),
+        height: float = 5,
+        link: str = "",
+    ) -> None:
         pdf = self.pdf
         pdf.set_font(FONT, style, size)
         pdf.set_text_color(*color)
@@ -143,7 +151,11 @@ def _classic(w: _Writer, resume: Resume) -> None:
     if resume.projects:
         w.heading("Projects")
         for project in resume.projects:
-            w.entry(project.name or "", project.description or "", format_dates(project.startDate, project.endDate))
+            w.entry(
+                project.name or "",
+                project.description or "",
+                format_dates(project.startDate, project.endDate),
+            )
             w.bullets(project.highlights)
     if resume.education:
         w.heading("Education")
@@ -157,7 +169,12 @@ def _classic(w: _Writer, resume: Resume) -> None:
             w.line(f"{skill.name}: {text}" if skill.name and text else (skill.name or text), 9.5)
     if resume.languages:
         w.heading("Languages")
-        w.line(", ".join(" – ".join(p for p in (x.language, x.fluency) if p) for x in resume.languages), 9.5)
+        w.line(
+            ", ".join(
+                " – ".join(p for p in (x.language, x.fluency) if p) for x in resume.languages
+            ),
+            9.5,
+        )
 
 
 def build_pdf(
@@ -171,7 +188,9 @@ def build_pdf(
     if template not in TEMPLATES:
         from .errors import ValidationError
 
-        raise ValidationError(f"Unknown template {template!r}; choose one of {', '.join(TEMPLATES)}.")
+        raise ValidationError(
+            f"Unknown template {template!r}; choose one of {', '.join(TEMPLATES)}."
+        )
     pdf = _ResumePDF(format="A4")
     for style, name in _FONT_FILES.items():
         pdf.add_font(FONT, style, _font_path(name))

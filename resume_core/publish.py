@@ -39,7 +39,9 @@ class PublishResult:
     def public(self) -> dict[str, Any]:
         """The CLI contract's fields."""
         data = asdict(self)
-        return {k: data[k] for k in ("pdf_uri", "json_uri", "view_url", "download_url", "expires_in")}
+        return {
+            k: data[k] for k in ("pdf_uri", "json_uri", "view_url", "download_url", "expires_in")
+        }
 
 
 def _defaults(store: S3Store | None, output_dir: Path | None) -> tuple[S3Store, Path]:

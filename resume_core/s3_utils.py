@@ -142,9 +142,11 @@ def storage_error(err: Exception, action: str, bucket: str, key: str = "") -> St
             code,
         )
     region = headers.get("x-amz-bucket-region")
-    if code in ("PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraint") or (
-        status == 301
-    ):
+    if code in (
+        "PermanentRedirect",
+        "AuthorizationHeaderMalformed",
+        "IllegalLocationConstraint",
+    ) or (status == 301):
         real = f" The bucket is in {region}." if region else ""
         return StorageError(
             f"The bucket {bucket} is not in the configured region.{real}",
@@ -345,7 +347,9 @@ class S3Store:
         }
         try:
             url: str = self.client.generate_presigned_url(
-                "get_object", Params=params, ExpiresIn=check_expires(self.expires if expires is None else expires)
+                "get_object",
+                Params=params,
+                ExpiresIn=check_expires(self.expires if expires is None else expires),
             )
         except (BotoCoreError, ClientError) as err:
             raise storage_error(err, "GET", self.bucket, key) from err

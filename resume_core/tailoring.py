@@ -13,7 +13,7 @@ import functools
 import json
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -103,7 +103,7 @@ def terms(text: str) -> list[tuple[str, str]]:
     for match in _WORD.finditer(text):
         surface = match.group().strip(".-/")
         lower = surface.lower()
-        if not surface or lower in ignored or lower.isdigit() or len(lower) < 2 and lower != "r":
+        if not surface or lower in ignored or lower.isdigit() or (len(lower) < 2 and lower != "r"):
             continue
         out.append((normalise(surface), surface))
     return out
@@ -117,7 +117,8 @@ def _split_job_text(text: str) -> tuple[str, str, str, str]:
         head = re.split(r"\s+[—–|@-]\s+|\s+at\s+", lines[0], maxsplit=1)
         title = head[0].strip()
         company = head[1].strip() if len(head) > 1 else ""
-    required, nice = [], []
+    required: list[str] = []
+    nice: list[str] = []
     in_nice = False
     for line in lines:
         if _NICE.search(line):
@@ -142,9 +143,10 @@ def load_job(source: str | Path | dict[str, Any]) -> Job:
             raise ValidationError(f"The job file is not valid JSON: {err.msg}.") from None
     if isinstance(source, dict):
         return _job_from_dict(source)
-    if len(source) > MAX_JOB_CHARS:
+    text = str(source)
+    if len(text) > MAX_JOB_CHARS:
         raise ValidationError(f"The job description is longer than {MAX_JOB_CHARS} characters.")
-    title, company, required, nice = _split_job_text(source)
+    title, company, required, nice = _split_job_text(text)
     if not terms(required + nice):
         raise ValidationError("The job description has no words to match against.")
     return Job(title, company, required, nice)
@@ -169,7 +171,7 @@ def _job_from_dict(data: dict[str, Any]) -> Job:
 
 def job_weights(job: Job) -> tuple[dict[str, float], dict[str, str]]:
     """term → weight, and term → the way the job spells it."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = defaultdict(float)
     surface: dict[str, str] = {}
     for factor, text in ((1.0, job.required), (0.5, job.nice)):
         for term, form in terms(text):
@@ -205,7 +207,9 @@ def score_text(text: str, weights: dict[str, float]) -> float:
     return round(sum(weights.get(t, 0.0) for t in {t for t, _ in terms(text)}), 3)
 
 
-def tailor(resume: Resume, job: Job | str | dict[str, Any], *, top_n: int | None = None) -> TailorResult:
+def tailor(
+    resume: Resume, job: Job | str | dict[str, Any], *, top_n: int | None = None
+) -> TailorResult:
     """Reorder highlights (most relevant first) and skills; keep at most ``top_n`` per job."""
     job = job if isinstance(job, Job) else load_job(job)
     weights, surface = job_weights(job)
@@ -217,19 +221,13 @@ def tailor(resume: Resume, job: Job | str | dict[str, Any], *, top_n: int | None
         keep = ranked if top_n is None else ranked[:top_n]
         kept_idx = {hi for _, hi, _ in keep}
         rows += [
-            HighlightScore(
-                work_index=wi, original_index=hi, text=h, score=s, kept=hi in kept_idx
-            )
+            HighlightScore(work_index=wi, original_index=hi, text=h, score=s, kept=hi in kept_idx)
             for s, hi, h in ranked
         ]
         new_work.append(work.model_copy(update={"highlights": [h for _, _, h in keep]}))
     new_skills = [
         skill.model_copy(
-            update={
-                "keywords": sorted(
-                    skill.keywords, key=lambda k: -score_text(k, weights)
-                )
-            }
+            update={"keywords": sorted(skill.keywords, key=lambda k: -score_text(k, weights))}
         )
         for skill in resume.skills
     ]

@@ -60,9 +60,9 @@ def moto_server() -> Iterator[str]:
 def s3_bucket(moto_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """A fresh bucket on the server, configured through the environment as a user would."""
     bucket = f"test-{secrets.token_hex(6)}"
-    boto3.client(
-        "s3", endpoint_url=moto_server, region_name="eu-west-1"
-    ).create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    boto3.client("s3", endpoint_url=moto_server, region_name="eu-west-1").create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+    )
     monkeypatch.setenv("S3_BUCKET_NAME", bucket)
     monkeypatch.setenv("AWS_REGION", "eu-west-1")
     monkeypatch.setenv("AWS_ENDPOINT_URL_S3", moto_server)

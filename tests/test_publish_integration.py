@@ -16,7 +16,9 @@ from resume_core.runtime import open_runtime
 def test_publish_then_fetch_both_presigned_urls(s3_bucket, marco_path, isolated_env):
     rt = open_runtime()
     job = (Path(__file__).parent / "data" / "jd-sre.txt").read_text()
-    result = publish(load_resume(marco_path), job, store=rt.store, output_dir=rt.settings.output_dir)
+    result = publish(
+        load_resume(marco_path), job, store=rt.store, output_dir=rt.settings.output_dir
+    )
 
     assert result.pdf_uri == f"s3://{s3_bucket}/resumes/{result.stem}.pdf"
     assert result.json_uri == f"s3://{s3_bucket}/json/{result.stem}.json"
@@ -53,7 +55,9 @@ def test_history_is_newest_first_and_prefix_is_respected(s3_bucket, marco_path, 
     monkeypatch.setenv("S3_PREFIX", "team-a")
     rt = open_runtime()
     resume = load_resume(marco_path)
-    stems = [publish(resume, store=rt.store, output_dir=rt.settings.output_dir).stem for _ in range(3)]
+    stems = [
+        publish(resume, store=rt.store, output_dir=rt.settings.output_dir).stem for _ in range(3)
+    ]
     keys = [info.key for info in rt.store.list("resumes")]
     assert all(k.startswith("team-a/resumes/") for k in keys)
     assert [r.stem for r in list_uploads(rt.store)] == sorted(stems, reverse=True)
@@ -90,8 +94,9 @@ def test_outage_leaves_files_pending_and_sync_recovers(marco_path, monkeypatch, 
         report = sync(rt.store, isolated_env)
         assert (report.uploaded, report.failed) == (2, 0)
         assert pending(rt.store, isolated_env) == []
-        assert rt.store.get(f"resumes/{lost_stem}.pdf") == (
-            isolated_env / "resumes" / f"{lost_stem}.pdf"
-        ).read_bytes()
+        assert (
+            rt.store.get(f"resumes/{lost_stem}.pdf")
+            == (isolated_env / "resumes" / f"{lost_stem}.pdf").read_bytes()
+        )
     finally:
         server.stop()

@@ -62,7 +62,11 @@ def test_download_url_is_an_rfc6266_attachment_with_unicode_name():
 
 def test_custom_endpoint_uses_path_style():
     settings = settings_from(
-        {"S3_BUCKET_NAME": "b", "AWS_REGION": "eu-west-1", "AWS_ENDPOINT_URL_S3": "http://minio:9000"}
+        {
+            "S3_BUCKET_NAME": "b",
+            "AWS_REGION": "eu-west-1",
+            "AWS_ENDPOINT_URL_S3": "http://minio:9000",
+        }
     )
     url = S3Store(get_s3_client(settings), "b").presign("json/x.json")
     assert url.startswith("http://minio:9000/b/json/x.json?")

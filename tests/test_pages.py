@@ -1,0 +1,170 @@
+"""Every page through the real router (app.py), with Streamlit's AppTest."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from resume_core import load_resume
+from resume_core.samples import SAMPLES, load_sample
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """Run as the real server does once ``st.navigation`` has been called.
+
+    A running server marks the app as a ``st.navigation`` app after its first run; AppTest
+    rebuilds that flag before every run from whether ``pages/`` exists, and then executes the
+    page file instead of the router on reruns (streamlit/streamlit#9446, still so in 1.67).
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def open_page(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (None, "Resume editor"),
+        ("pages/tailor.py", "Tailor to a job"),
+        ("pages/generate.py", "Generate & preview"),
+        ("pages/history.py", "History"),
+        ("pages/storage.py", "Storage"),
+    ],
+)
+def test_every_page_renders(page, title, s3_bucket):
+    at = open_page(page)
+    assert at.title[0].value == title
+    assert any(s3_bucket in c.value for c in at.sidebar.caption)
+
+
+def test_sidebar_says_local_demo_storage_when_no_bucket():
+    at = open_page()
+    assert "Local demo storage" in at.sidebar.info[0].value
+
+
+def test_editor_saves_edits_and_reports_bad_email(s3_bucket):
+    at = open_page()
+    at.text_input[0].set_value("Ada Q. Okafor")
+    at.text_input(key="pos0-0").set_value("Principal Engineer")
+    button(at, "Save changes").click()
+    at.run()
+    assert not at.exception
+    saved = at.session_state["resume"]
+    assert saved.basics.name == "Ada Q. Okafor"
+    assert saved.work[0].position == "Principal Engineer"
+    assert saved.work[0].highlights == load_sample(next(iter(SAMPLES))).work[0].highlights
+
+    at.text_input[2].set_value("not-an-email")
+    button(at, "Save changes").click()
+    at.run()
+    assert "basics.email" in at.error[0].value
+    assert at.session_state["resume"].basics.email == "ada.okafor@example.com"
+
+
+def test_tailor_then_generate_publishes_and_shows_the_preview(s3_bucket, isolated_env):
+    at = open_page("pages/tailor.py")
+    at.text_area[0].set_value((DATA / "jd-sre.txt").read_text())
+    at.run()
+    button(at, "Tailor").click()
+    at.run()
+    assert not at.exception
+    assert [m.label for m in at.metric] == ["Match before", "Match after", "Target"]
+    button(at, "Use this version for Generate").click()
+    at.run()
+    accepted, target = at.session_state["accepted"]
+    original = load_sample(next(iter(SAMPLES)))
+    assert sorted(accepted.work[0].highlights) == sorted(original.work[0].highlights)
+    assert target == "Site Reliability Engineer — Nimbus Payments"
+
+    at.switch_page("pages/generate.py")
+    at.run()
+    button(at, "Generate and publish").click()
+    at.run()
+    assert not at.exception
+    preview = [m.value for m in at.markdown if "<iframe" in m.value]
+    assert len(preview) == 1
+    assert (
+        f"/{s3_bucket}/resumes/ada-okafor-site-reliability-engineer-nimbus-payments-" in preview[0]
+    )
+    assert "response-content-disposition=inline" in preview[0]
+    pdfs = list((isolated_env / "resumes").glob("*.pdf"))
+    assert len(pdfs) == 1
+
+    at.switch_page("pages/history.py")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["name"]) == ["Ada Okafor"]
+    assert table["view"][0].startswith("http")
+
+
+def test_history_opens_a_published_resume_in_the_editor(s3_bucket, isolated_env, marco_path):
+    from resume_core import publish
+    from resume_core.runtime import open_runtime
+
+    rt = open_runtime()
+    publish(load_resume(marco_path), store=rt.store, output_dir=rt.settings.output_dir)
+    at = open_page("pages/history.py")
+    button(at, "Open in editor").click()
+    at.run()
+    assert not at.exception
+    assert at.session_state["resume"].basics.name == "Marco Rossi"
+    assert at.title[0].value == "Resume editor"
+
+
+def test_storage_health_check_passes(s3_bucket):
+    at = open_page("pages/storage.py")
+    button(at, "Run health check").click()
+    at.run()
+    assert not at.error
+    assert [s.value.split("**")[1] for s in at.success] == [
+        "configuration",
+        "credentials",
+        "bucket",
+        "put",
+        "get",
+        "list",
+        "delete",
+    ]
+
+
+def test_storage_errors_are_shown_with_their_fix(moto_server, monkeypatch):
+    monkeypatch.setenv("S3_BUCKET_NAME", "bucket-that-does-not-exist")
+    monkeypatch.setenv("AWS_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_S3", moto_server)
+    at = open_page("pages/history.py")
+    assert "does not exist" in at.error[0].value
+    assert "S3_BUCKET_NAME" in at.error[0].value
