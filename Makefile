@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fmt check clean
+.PHONY: run test lint fmt eval bench clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,6 +21,12 @@ lint: $(STAMP)
 
 test: lint  ## lint, type-check, then the whole test suite
 	$(BIN)/python -m pytest
+
+eval: $(STAMP)  ## tailoring quality on the labelled cases
+	$(BIN)/python -m bench.eval_tailoring
+
+bench: $(STAMP)  ## speed: tailoring and PDF builds
+	$(BIN)/python -m bench
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

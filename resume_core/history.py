@@ -26,6 +26,7 @@ class UploadRecord:
     last_modified: datetime
     name: str
     target: str
+    created: datetime
 
     @property
     def pdf_uri(self) -> str:
@@ -69,6 +70,7 @@ def list_uploads(store: S3Store, output_dir: Path | None = None) -> list[UploadR
         known = index.get(stem)
         parsed = parse_stem(stem)
         slugs = parsed.slugs if parsed else stem
+        created = parsed.created if parsed else info.last_modified
         records.append(
             UploadRecord(
                 stem=stem,
@@ -79,9 +81,10 @@ def list_uploads(store: S3Store, output_dir: Path | None = None) -> list[UploadR
                 last_modified=info.last_modified,
                 name=known["name"] if known else slugs,
                 target=known["target"] if known else "",
+                created=created,
             )
         )
-    records.sort(key=lambda r: (r.last_modified, r.stem), reverse=True)
+    records.sort(key=lambda r: (r.last_modified, r.created, r.stem), reverse=True)
     return records
 
 

@@ -82,11 +82,13 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+@functools.cache
 def _ignored() -> frozenset[str]:
     data = _terms_data()
     return frozenset(data["stopwords"]) | frozenset(data["generic"])
 
 
+@functools.cache
 def normalise(word: str) -> str:
     """One spelling per concept: lower case, trailing dots gone, aliases, then an English stem."""
     word = word.lower().strip(".-/")
@@ -96,17 +98,65 @@ def normalise(word: str) -> str:
     return word
 
 
-def terms(text: str) -> list[tuple[str, str]]:
-    """(normalised term, surface form) for every meaningful word of ``text``."""
+@functools.cache
+def _groups() -> dict[str, frozenset[str]]:
+    """Normalised term → the related-skill groups it belongs to."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for group, members in _terms_data()["groups"].items():
+        for member in members:
+            out[normalise(member)].add(group)
+    return {term: frozenset(groups) for term, groups in out.items()}
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    surface: str
+    named: bool
+    part: bool = False
+
+
+def _is_named(surface: str, sentence_start: bool) -> bool:
+    """A tool, product or proper name rather than an ordinary word."""
+    if any(c.isdigit() or c in "+#./" for c in surface) or any(c.isupper() for c in surface[1:]):
+        return True
+    return surface[:1].isupper() and not sentence_start
+
+
+def terms(text: str) -> list[Term]:
+    """Every meaningful word of ``text``, normalised; hyphenated compounds also give their parts."""
     ignored = _ignored()
+    groups = _groups()
     out = []
-    for match in _WORD.finditer(text):
-        surface = match.group().strip(".-/")
-        lower = surface.lower()
-        if not surface or lower in ignored or lower.isdigit() or (len(lower) < 2 and lower != "r"):
-            continue
-        out.append((normalise(surface), surface))
+    for line in text.splitlines():
+        start = True
+        for match in _WORD.finditer(line):
+            raw = match.group()
+            surface = raw.strip(".-/")
+            lower = surface.lower()
+            keep = bool(surface) and lower not in ignored and any(c.isalpha() for c in lower)
+            if keep and (len(lower) >= 2 or lower == "r"):
+                key = normalise(surface)
+                named = _is_named(surface, start) or key in groups
+                out.append(Term(key, surface, named))
+                if "-" in surface:
+                    out += [
+                        Term(normalise(part), part, named, part=True)
+                        for part in surface.split("-")
+                        if len(part) >= 3 and part.lower() not in ignored
+                    ]
+            start = raw.endswith((".", ":", "!", "?")) or line[
+                match.start() - 2 : match.start()
+            ] in (
+                "- ",
+                "• ",
+            )
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(t.key for t in terms(text))
 
 
 def _split_job_text(text: str) -> tuple[str, str, str, str]:
@@ -169,16 +219,58 @@ def _job_from_dict(data: dict[str, Any]) -> Job:
     )
 
 
-def job_weights(job: Job) -> tuple[dict[str, float], dict[str, str]]:
-    """term → weight, and term → the way the job spells it."""
+@dataclass(frozen=True)
+class JobTerms:
+    weights: dict[str, float]
+    surface: dict[str, str]
+    named: frozenset[str]
+    listed: frozenset[str]
+    by_group: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def job_terms(job: Job) -> JobTerms:
+    """Weighted terms: requirements 1, nice-to-haves ½, the title ½, the company's own name 0;
+    a repeated term gains logarithmically."""
     counts: dict[str, float] = defaultdict(float)
     surface: dict[str, str] = {}
+    named: set[str] = set()
+    listed: set[str] = set()
+    company = _keys(job.company)
+    title = _keys(job.title)
     for factor, text in ((1.0, job.required), (0.5, job.nice)):
-        for term, form in terms(text):
-            counts[term] += factor
-            surface.setdefault(term, form)
-    weights = {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
-    return weights, surface
+        for term in terms(text):
+            if term.key in company:
+                continue
+            counts[term.key] += factor * (0.5 if term.key in title else 1.0)
+            surface.setdefault(term.key, term.surface)
+            if term.named:
+                named.add(term.key)
+            if not term.part:
+                listed.add(term.key)
+    weights = {t: (1.0 + math.log(c)) if c >= 1 else c for t, c in counts.items()}
+    by_group: dict[str, set[str]] = defaultdict(set)
+    for key in weights:
+        for group in _groups().get(key, frozenset()):
+            by_group[group].add(key)
+    return JobTerms(
+        weights,
+        surface,
+        frozenset(named),
+        frozenset(listed),
+        {g: frozenset(ts) for g, ts in by_group.items()},
+    )
+
+
+def _credited(job: JobTerms, shown: frozenset[str] | set[str]) -> float:
+    """Weighted credit: a job term counts fully if shown, half if a related skill is shown."""
+    groups = _groups()
+    direct = shown & job.weights.keys()
+    partial: set[str] = set()
+    for term in shown:
+        for group in groups.get(term, frozenset()):
+            partial |= job.by_group.get(group, frozenset())
+    partial -= direct
+    return sum(job.weights[t] for t in direct) + 0.5 * sum(job.weights[t] for t in partial)
 
 
 def _visible_terms(resume: Resume) -> set[str]:
@@ -192,19 +284,19 @@ def _visible_terms(resume: Resume) -> set[str]:
         parts += project.keywords
     for edu in resume.education:
         parts += [edu.area or "", edu.studyType or ""]
-    return {term for part in parts for term, _ in terms(part)}
+    return set().union(*(_keys(p) for p in parts if p))
 
 
-def coverage(resume: Resume, weights: dict[str, float]) -> int:
-    total = sum(weights.values())
+def coverage(resume: Resume, job: JobTerms) -> int:
+    """0–100: the weighted share of the job's terms the resume shows (related skills count ½)."""
+    total = sum(job.weights.values())
     if not total:
         return 0
-    shown = _visible_terms(resume)
-    return round(100 * sum(w for t, w in weights.items() if t in shown) / total)
+    return round(100 * _credited(job, _visible_terms(resume)) / total)
 
 
-def score_text(text: str, weights: dict[str, float]) -> float:
-    return round(sum(weights.get(t, 0.0) for t in {t for t, _ in terms(text)}), 3)
+def score_text(text: str, job: JobTerms) -> float:
+    return round(_credited(job, _keys(text)), 3)
 
 
 def tailor(
@@ -212,7 +304,7 @@ def tailor(
 ) -> TailorResult:
     """Reorder highlights (most relevant first) and skills; keep at most ``top_n`` per job."""
     job = job if isinstance(job, Job) else load_job(job)
-    weights, surface = job_weights(job)
+    weights = job_terms(job)
     rows: list[HighlightScore] = []
     new_work = []
     for wi, work in enumerate(resume.work):
@@ -234,12 +326,14 @@ def tailor(
     new_skills.sort(key=lambda s: -score_text(" ".join([s.name or "", *s.keywords]), weights))
     tailored = resume.model_copy(update={"work": new_work, "skills": new_skills})
     shown = _visible_terms(resume)
-    ranked_terms = sorted(weights, key=lambda t: (-weights[t], t))
+    ranked_terms = sorted(weights.listed, key=lambda t: (-weights.weights[t], t))
     report = TailorReport(
         score_before=coverage(resume, weights),
         score_after=coverage(tailored, weights),
-        matched_keywords=[surface[t] for t in ranked_terms if t in shown],
-        missing_keywords=[surface[t] for t in ranked_terms if t not in shown][:20],
+        matched_keywords=[weights.surface[t] for t in ranked_terms if t in shown],
+        missing_keywords=[
+            weights.surface[t] for t in ranked_terms if t not in shown and t in weights.named
+        ][:20],
         highlights=rows,
         target=job.target,
     )

@@ -12,7 +12,7 @@ from moto.server import ThreadedMotoServer
 
 from resume_core import runtime as runtime_module
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "data" / "tailoring"
 ENV_NAMES = (
     "S3_BUCKET_NAME",
     "AWS_REGION",

@@ -12,7 +12,7 @@ import requests
 from resume_core.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "data" / "tailoring"
 
 
 def run(*args, env=None, cwd=None):

@@ -14,7 +14,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "data" / "tailoring"
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):

@@ -11,7 +11,7 @@ from resume_core import load_resume
 from resume_core.samples import SAMPLES, load_sample
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "data" / "tailoring"
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """Publish over HTTP to a real S3 API server, then fetch the presigned URLs for real."""
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from resume_core.runtime import open_runtime
 
 def test_publish_then_fetch_both_presigned_urls(s3_bucket, marco_path, isolated_env):
     rt = open_runtime()
-    job = (Path(__file__).parent / "data" / "jd-sre.txt").read_text()
+    job = (Path(__file__).parent / "data" / "tailoring" / "jd-sre.txt").read_text()
     result = publish(
         load_resume(marco_path), job, store=rt.store, output_dir=rt.settings.output_dir
     )
@@ -55,8 +56,15 @@ def test_history_is_newest_first_and_prefix_is_respected(s3_bucket, marco_path, 
     monkeypatch.setenv("S3_PREFIX", "team-a")
     rt = open_runtime()
     resume = load_resume(marco_path)
+    base = datetime(2026, 5, 1, 12, 0, 0, tzinfo=UTC)
     stems = [
-        publish(resume, store=rt.store, output_dir=rt.settings.output_dir).stem for _ in range(3)
+        publish(
+            resume,
+            store=rt.store,
+            output_dir=rt.settings.output_dir,
+            when=base + timedelta(seconds=i),
+        ).stem
+        for i in range(3)
     ]
     keys = [info.key for info in rt.store.list("resumes")]
     assert all(k.startswith("team-a/resumes/") for k in keys)

@@ -6,7 +6,7 @@ import pytest
 from resume_core import ValidationError, load_job, load_resume, tailor
 from resume_core.tailoring import apply_selection, normalise
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "data" / "tailoring"
 
 
 @pytest.fixture
@@ -80,3 +80,33 @@ def test_apply_selection_keeps_original_text_in_the_chosen_order(marco):
     chosen = apply_selection(result, picked)
     assert chosen.work[0].highlights == [marco.work[0].highlights[4], marco.work[0].highlights[0]]
     assert chosen.work[1].highlights == [marco.work[1].highlights[3]]
+
+
+def test_labelled_cases_rank_relevant_highlights_first():
+    """Every labelled case (shared ones and our own in other fields) at ≥ 0.95 pairwise."""
+    from bench.eval_tailoring import evaluate
+
+    good = total = 0
+    for cases in (DATA / "cases.json", DATA / "more" / "cases.json"):
+        g, t, _ = evaluate(cases)
+        good, total = good + g, total + t
+    assert total >= 40
+    assert good / total >= 0.95
+
+
+def test_expected_missing_and_matched_terms_are_reported():
+    from bench.eval_tailoring import reported
+
+    for cases in (DATA / "cases.json", DATA / "more" / "cases.json"):
+        for case in json.loads(cases.read_text()):
+            resume = load_resume(cases.parent / case["resume"])
+            report = tailor(resume, load_job(cases.parent / case["job"])).report
+            assert reported(report["missing_keywords"], case["missing_should_include"]) == []
+            assert reported(report["matched_keywords"], case["matched_should_include"]) == []
+
+
+def test_company_name_is_never_a_missing_keyword(marco):
+    report = tailor(marco, (DATA / "jd-sre.txt").read_text()).report
+    assert "Nimbus" not in report["missing_keywords"]
+    assert "Payments" not in report["missing_keywords"]
+    assert "Prometheus" in report["missing_keywords"]
