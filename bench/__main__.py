@@ -17,6 +17,7 @@ from pathlib import Path
 
 from resume_core import TEMPLATES, build_pdf, dump_resume, load_resume, tailor
 from resume_core.samples import SAMPLES, load_sample
+from resume_core.tailoring import _keys
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "tailoring"
 
@@ -61,7 +62,12 @@ def main() -> int:
     rows: list[tuple[str, str, str, str]] = []
     resume60 = load_resume(big_resume(12, 5))
     job = long_job(1000)
-    med, p95 = timed(lambda: tailor(resume60, job), 50)
+
+    def tailor_uncached() -> None:
+        _keys.cache_clear()  # measure a new resume's cost, not the cache's
+        tailor(resume60, job)
+
+    med, p95 = timed(tailor_uncached, 50)
     rows.append(
         ("tailor: 1,000-word job × 60 highlights", f"{med:.1f} ms", f"{p95:.1f} ms", "≤ 30 ms")
     )

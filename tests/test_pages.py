@@ -168,3 +168,21 @@ def test_storage_errors_are_shown_with_their_fix(moto_server, monkeypatch):
     at = open_page("pages/history.py")
     assert "does not exist" in at.error[0].value
     assert "S3_BUCKET_NAME" in at.error[0].value
+
+
+def test_tailor_keep_top_n_and_drop_by_hand(s3_bucket):
+    at = open_page("pages/tailor.py")
+    at.text_area[0].set_value((DATA / "jd-sre.txt").read_text())
+    at.number_input[0].set_value(2)
+    at.run()
+    button(at, "Tailor").click()
+    at.run()
+    table = at.session_state["tailored"].report["highlights"]
+    kept = [h for h in table if h["kept"]]
+    assert len(kept) == 4  # two per job, two jobs in the sample
+    button(at, "Use this version for Generate").click()
+    at.run()
+    accepted, _ = at.session_state["accepted"]
+    assert [len(w.highlights) for w in accepted.work] == [2, 2]
+    sample = load_sample(next(iter(SAMPLES)))
+    assert set(accepted.work[0].highlights) <= set(sample.work[0].highlights)
