@@ -33,7 +33,6 @@ def runtime_or_stop() -> Runtime:
     except ResumeError as err:
         show_error(err)
         st.stop()
-        raise  # unreachable: st.stop() ends the run
 
 
 @st.cache_data(ttl=60, show_spinner="Reading past uploads…")

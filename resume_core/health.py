@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,10 +95,15 @@ def run_checks(runtime: Runtime) -> list[Check]:
         ("list", listed),
         ("delete", delete),
     ]
+    done: set[str] = set()
     for name, step in steps:
         try:
             checks.append(Check(name, True, step()))
+            done.add(name)
         except StorageError as err:
             checks.append(Check(name, False, str(err)))
             break
+    if "put" in done and "delete" not in done:
+        with contextlib.suppress(StorageError):
+            store.delete(key)  # leave nothing behind after a failed step
     return checks

@@ -77,6 +77,26 @@ def _write(output_dir: Path, kind: str, stem: str, data: bytes) -> Path:
     return write_atomic(local_path(output_dir, kind, stem), data)
 
 
+def _save_and_upload(
+    kind: str,
+    resume: Resume,
+    stem: str | None,
+    target: str,
+    template: str,
+    store: S3Store | None,
+    output_dir: Path | None,
+) -> tuple[Path, str]:
+    store, output_dir = _defaults(store, output_dir)
+    stem = stem or make_stem(resume.basics.name, target)
+    if kind == PDF_DIR:
+        data = build_pdf(resume, template, subject=target)
+    else:
+        data = _json_bytes(resume, target, template)
+    path = _write(output_dir, kind, stem, data)
+    remember(output_dir, stem, resume.basics.name, target)
+    return path, _upload(store, path, kind, stem, _meta(resume.basics.name, target))
+
+
 def generate_resume_pdf(
     resume: Resume,
     stem: str | None = None,
@@ -87,12 +107,7 @@ def generate_resume_pdf(
     output_dir: Path | None = None,
 ) -> tuple[Path, str]:
     """Build the PDF locally (``output/resumes/<stem>.pdf``), then upload it; (path, s3 URI)."""
-    store, output_dir = _defaults(store, output_dir)
-    stem = stem or make_stem(resume.basics.name, target)
-    data = build_pdf(resume, template, subject=target)
-    path = _write(output_dir, PDF_DIR, stem, data)
-    remember(output_dir, stem, resume.basics.name, target)
-    return path, _upload(store, path, PDF_DIR, stem, _meta(resume.basics.name, target))
+    return _save_and_upload(PDF_DIR, resume, stem, target, template, store, output_dir)
 
 
 def save_resume_json(
@@ -105,12 +120,7 @@ def save_resume_json(
     output_dir: Path | None = None,
 ) -> tuple[Path, str]:
     """Write the JSON locally (``output/json/<stem>.json``), then upload it; (path, s3 URI)."""
-    store, output_dir = _defaults(store, output_dir)
-    stem = stem or make_stem(resume.basics.name, target)
-    data = _json_bytes(resume, target, template)
-    path = _write(output_dir, JSON_DIR, stem, data)
-    remember(output_dir, stem, resume.basics.name, target)
-    return path, _upload(store, path, JSON_DIR, stem, _meta(resume.basics.name, target))
+    return _save_and_upload(JSON_DIR, resume, stem, target, template, store, output_dir)
 
 
 def publish(

@@ -108,3 +108,18 @@ def test_outage_leaves_files_pending_and_sync_recovers(marco_path, monkeypatch, 
         )
     finally:
         server.stop()
+
+
+def test_seed_publish_functions_write_locally_then_upload(s3_bucket, marco_path, isolated_env):
+    from resume_core import generate_resume_pdf, save_resume_json
+
+    resume = load_resume(marco_path)
+    pdf_path, pdf_uri = generate_resume_pdf(resume, "marco-test-stem", target="SRE")
+    json_path, json_uri = save_resume_json(resume, "marco-test-stem", target="SRE")
+    assert pdf_path == isolated_env / "resumes" / "marco-test-stem.pdf"
+    assert json_path == isolated_env / "json" / "marco-test-stem.json"
+    assert pdf_uri == f"s3://{s3_bucket}/resumes/marco-test-stem.pdf"
+    assert json_uri == f"s3://{s3_bucket}/json/marco-test-stem.json"
+    rt = open_runtime()
+    assert rt.store.get("resumes/marco-test-stem.pdf") == pdf_path.read_bytes()
+    assert rt.store.head("json/marco-test-stem.json")["content_type"].startswith("application/json")
