@@ -302,7 +302,8 @@ def score_text(text: str, job: JobTerms) -> float:
 def tailor(
     resume: Resume, job: Job | str | dict[str, Any], *, top_n: int | None = None
 ) -> TailorResult:
-    """Reorder highlights (most relevant first) and skills; keep at most ``top_n`` per job."""
+    """Reorder highlights (most relevant first), skills and projects; keep at most ``top_n``
+    highlights per job. Sorting is stable, so ties keep the person's own order."""
     job = job if isinstance(job, Job) else load_job(job)
     weights = job_terms(job)
     rows: list[HighlightScore] = []
@@ -324,7 +325,17 @@ def tailor(
         for skill in resume.skills
     ]
     new_skills.sort(key=lambda s: -score_text(" ".join([s.name or "", *s.keywords]), weights))
-    tailored = resume.model_copy(update={"work": new_work, "skills": new_skills})
+    new_projects = sorted(
+        resume.projects,
+        key=lambda p: (
+            -score_text(
+                " ".join([p.name or "", p.description or "", *p.highlights, *p.keywords]), weights
+            )
+        ),
+    )
+    tailored = resume.model_copy(
+        update={"work": new_work, "skills": new_skills, "projects": new_projects}
+    )
     shown = _visible_terms(resume)
     ranked_terms = sorted(weights.listed, key=lambda t: (-weights.weights[t], t))
     report = TailorReport(

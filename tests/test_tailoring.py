@@ -110,3 +110,22 @@ def test_company_name_is_never_a_missing_keyword(marco):
     assert "Nimbus" not in report["missing_keywords"]
     assert "Payments" not in report["missing_keywords"]
     assert "Prometheus" in report["missing_keywords"]
+
+
+def test_skills_and_projects_with_matches_come_first():
+    resume = load_resume(
+        {
+            "skills": [
+                {"name": "Cooking", "keywords": ["Pasta"]},
+                {"name": "Cloud", "keywords": ["Excel", "Terraform"]},
+            ],
+            "projects": [
+                {"name": "Garden planner"},
+                {"name": "tfmod", "description": "Terraform modules for Kubernetes"},
+            ],
+        }
+    )
+    result = tailor(resume, "Platform Engineer\nTerraform and Kubernetes required.")
+    assert [s.name for s in result.resume.skills] == ["Cloud", "Cooking"]
+    assert result.resume.skills[0].keywords == ["Terraform", "Excel"]
+    assert [p.name for p in result.resume.projects] == ["tfmod", "Garden planner"]
