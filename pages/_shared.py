@@ -9,6 +9,7 @@ import streamlit as st
 
 from resume_core import Resume, ResumeError, TailorResult
 from resume_core.history import UploadRecord, list_uploads
+from resume_core.maintenance import Usage, current_expiry, usage
 from resume_core.mirror import pending
 from resume_core.runtime import Runtime, open_runtime
 from resume_core.samples import SAMPLES, load_sample
@@ -23,8 +24,11 @@ LAST_PUBLISH = "last_publish"
 
 @st.cache_resource(show_spinner="Connecting to storage…")
 def runtime() -> Runtime:
-    """One storage runtime per server process (boto3 clients are thread-safe)."""
-    return open_runtime()
+    """One storage runtime per server process (boto3 clients are thread-safe).
+
+    Opening it uploads anything an earlier outage left pending.
+    """
+    return open_runtime(sync_pending=True)
 
 
 def runtime_or_stop() -> Runtime:
@@ -47,10 +51,22 @@ def pending_files() -> list[tuple[str, str]]:
     return [(str(path), rel) for path, rel in pending(rt.store, rt.settings.output_dir)]
 
 
+@st.cache_data(ttl=300, show_spinner="Measuring storage…")
+def storage_usage() -> list[Usage]:
+    return usage(runtime().store)
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def expiry() -> dict[str, int | None]:
+    return current_expiry(runtime().store)
+
+
 def clear_listings() -> None:
     """After any write: the next read lists the bucket again."""
     uploads.clear()
     pending_files.clear()
+    storage_usage.clear()
+    expiry.clear()
 
 
 def show_error(err: ResumeError) -> None:
@@ -107,6 +123,12 @@ def sidebar() -> None:
         except ResumeError as err:
             st.error(f"Storage: {err.message}")
             return
+        if (
+            rt.startup_sync
+            and (rt.startup_sync.uploaded or rt.startup_sync.failed)
+            and not rt.embedded
+        ):
+            st.warning(f"Pending uploads at start-up: {rt.startup_sync.summary()}")
         if rt.embedded:
             st.info(
                 "**Local demo storage.** Files are kept in a built-in S3 server on this machine "

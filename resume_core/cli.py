@@ -101,6 +101,36 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if all(c.ok for c in checks) else 1
 
 
+def cmd_usage(args: argparse.Namespace) -> int:
+    from .maintenance import usage
+    from .runtime import default_runtime
+
+    for item in usage(default_runtime().store):
+        print(f"{item.folder:<32} {item.objects:>8} objects {item.bytes:>14,} bytes")
+    return 0
+
+
+def cmd_lifecycle(args: argparse.Namespace) -> int:
+    from .maintenance import apply_expiry, current_expiry, proposed_rules
+    from .runtime import default_runtime
+
+    store = default_runtime().store
+    for folder, days in current_expiry(store).items():
+        print(f"now: {folder} " + (f"expires after {days} days" if days else "kept forever"))
+    if args.days is None and not args.remove:
+        return 0
+    if args.remove:
+        print("proposed: remove the expiry rules")
+    else:
+        print("proposed: " + json.dumps(proposed_rules(store, args.days)))
+    if not args.apply:
+        print("not applied; add --apply to apply it")
+        return 0
+    apply_expiry(store, None if args.remove else args.days)
+    print("applied")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m resume_core", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -136,6 +166,13 @@ def parser() -> argparse.ArgumentParser:
 
     sub.add_parser("sync", help="upload pending local files").set_defaults(func=cmd_sync)
     sub.add_parser("doctor", help="check configuration and S3 access").set_defaults(func=cmd_doctor)
+    sub.add_parser("usage", help="objects and bytes per folder").set_defaults(func=cmd_usage)
+
+    s = sub.add_parser("lifecycle", help="show, or set with --days N --apply, upload expiry")
+    s.add_argument("--days", type=int, help="expire uploads this many days after upload")
+    s.add_argument("--remove", action="store_true", help="remove the expiry rules")
+    s.add_argument("--apply", action="store_true", help="apply the shown change")
+    s.set_defaults(func=cmd_lifecycle)
     return p
 
 

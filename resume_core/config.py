@@ -19,6 +19,7 @@ from .errors import ConfigError
 DEFAULT_EXPIRES = 3600
 MAX_EXPIRES = 7 * 24 * 3600
 SSE_CHOICES = ("AES256", "aws:kms")
+CHECKSUM_CHOICES = ("when_supported", "when_required")
 LOCAL_BUCKET = "resume-customizer-local"
 LOCAL_REGION = "us-east-1"
 
@@ -35,6 +36,9 @@ class Settings:
     sse: str | None = None
     sse_kms_key_id: str | None = None
     output_dir: Path = Path("output")
+    public_endpoint_url: str | None = None
+    checksums: str = "when_supported"
+    max_attempts: int = 4
 
     @property
     def embedded(self) -> bool:
@@ -99,6 +103,17 @@ def settings_from(env: Mapping[str, str]) -> Settings:
     if sse and sse not in SSE_CHOICES:
         raise ConfigError(f"S3_SSE must be one of {', '.join(SSE_CHOICES)}, not {sse!r}.")
     prefix = (get("S3_PREFIX") or "").strip("/")
+    checksums = get("AWS_REQUEST_CHECKSUM_CALCULATION") or "when_supported"
+    if checksums not in CHECKSUM_CHOICES:
+        raise ConfigError(
+            f"AWS_REQUEST_CHECKSUM_CALCULATION must be one of {', '.join(CHECKSUM_CHOICES)}, "
+            f"not {checksums!r}."
+        )
+    raw_attempts = get("S3_MAX_ATTEMPTS") or "4"
+    if not raw_attempts.isdigit() or not 1 <= int(raw_attempts) <= 10:
+        raise ConfigError(
+            f"S3_MAX_ATTEMPTS must be a whole number from 1 to 10, not {raw_attempts!r}."
+        )
     return Settings(
         bucket=bucket,
         region=region or LOCAL_REGION,
@@ -108,4 +123,7 @@ def settings_from(env: Mapping[str, str]) -> Settings:
         sse=sse,
         sse_kms_key_id=get("S3_SSE_KMS_KEY_ID"),
         output_dir=Path(get("RESUME_OUTPUT_DIR") or "output"),
+        public_endpoint_url=get("S3_PUBLIC_ENDPOINT_URL"),
+        checksums=checksums,
+        max_attempts=int(raw_attempts),
     )

@@ -80,7 +80,7 @@ def run_checks(runtime: Runtime) -> list[Check]:
         return "read back"
 
     def listed() -> str:
-        if key not in {info.key for info in store.list("_probe")}:
+        if key not in {info.key for info in store.objects("_probe")}:
             raise StorageError("the probe object is missing from the listing.", "", "Mismatch")
         return "listed"
 

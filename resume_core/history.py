@@ -58,12 +58,12 @@ def list_uploads(store: S3Store, output_dir: Path | None = None) -> list[UploadR
     """Every published PDF with its JSON (when present), newest first."""
     index = read_index(output_dir) if output_dir else {}
     json_keys = {}
-    for info in store.list(JSON_DIR):
+    for info in store.objects(JSON_DIR):
         stem = _stem_of(info.key, ".json")
         if stem:
             json_keys[stem] = info.key
     records = []
-    for info in store.list(PDF_DIR):
+    for info in store.objects(PDF_DIR):
         stem = _stem_of(info.key, ".pdf")
         if not stem:
             continue

@@ -76,7 +76,7 @@ def local_files(output_dir: Path) -> list[tuple[Path, str]]:
 
 def pending(store: S3Store, output_dir: Path) -> list[tuple[Path, str]]:
     """Mirrored files whose key the bucket does not have (one listing per folder)."""
-    present = {info.key for kind in (PDF_DIR, JSON_DIR) for info in store.list(kind)}
+    present = {info.key for kind in (PDF_DIR, JSON_DIR) for info in store.objects(kind)}
     return [
         (p, rel) for p, rel in local_files(output_dir) if join_key(store.prefix, rel) not in present
     ]

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 PDF_TYPE = "application/pdf"
 JSON_TYPE = "application/json; charset=utf-8"
 _ACTIONS = {
+    "LIFECYCLE": "s3:GetLifecycleConfiguration / s3:PutLifecycleConfiguration",
     "PUT": "s3:PutObject",
     "GET": "s3:GetObject",
     "LIST": "s3:ListBucket",
@@ -190,9 +191,11 @@ def get_s3_client(
             "addressing_style": "path" if endpoint else "virtual",
             "us_east_1_regional_endpoint": "regional",
         },
-        retries={"mode": "standard", "max_attempts": 4},
+        retries={"mode": "standard", "max_attempts": settings.max_attempts},
         connect_timeout=5,
         read_timeout=30,
+        request_checksum_calculation=settings.checksums,
+        response_checksum_validation=settings.checksums,
     )
     extra = {f"aws_{k}": v for k, v in (credentials or {}).items()}
     return boto3.session.Session().client("s3", endpoint_url=endpoint, config=config, **extra)
@@ -210,8 +213,10 @@ class S3Store:
         expires: int = 3600,
         sse: str | None = None,
         sse_kms_key_id: str | None = None,
+        presign_client: Any | None = None,
     ) -> None:
         self.client = client
+        self.presign_client = presign_client or client
         self.bucket = bucket
         self.prefix = prefix
         self.expires = check_expires(expires)
@@ -225,6 +230,7 @@ class S3Store:
             expires=self.expires,
             sse=self.sse,
             sse_kms_key_id=self.sse_kms_key_id,
+            presign_client=self.presign_client,
         )
 
     def uri(self, key: str) -> str:
@@ -294,7 +300,7 @@ class S3Store:
     def delete(self, key: str) -> None:
         self._call("DELETE", key, "delete_object", Key=key)
 
-    def list(self, under: str = "") -> Iterator[ObjectInfo]:
+    def objects(self, under: str = "") -> Iterator[ObjectInfo]:
         """Every object below ``under`` (relative to the prefix), through the paginator."""
         from .keys import join_key
 
@@ -309,6 +315,28 @@ class S3Store:
                     yield ObjectInfo(item["Key"], item["Size"], item["LastModified"])
         except (BotoCoreError, ClientError) as err:
             raise storage_error(err, "LIST", self.bucket) from err
+
+    def lifecycle_rules(self) -> list[dict[str, Any]]:
+        """The bucket's lifecycle rules; none set is an empty list, not an error."""
+        try:
+            response = self._call("GET", "", "get_bucket_lifecycle_configuration")
+        except StorageError as err:
+            if err.code == "NoSuchLifecycleConfiguration":
+                return []
+            raise
+        rules: list[dict[str, Any]] = response.get("Rules", [])
+        return rules
+
+    def set_lifecycle_rules(self, rules: list[dict[str, Any]]) -> None:
+        if rules:
+            self._call(
+                "PUT",
+                "",
+                "put_bucket_lifecycle_configuration",
+                LifecycleConfiguration={"Rules": rules},
+            )
+        else:
+            self._call("DELETE", "", "delete_bucket_lifecycle")
 
     def head_bucket(self) -> str:
         """Check the bucket is reachable; return its region as S3 reports it."""
@@ -336,7 +364,11 @@ class S3Store:
         download: bool = False,
         filename: str | None = None,
     ) -> str:
-        """A GET URL: ``inline`` for viewing in the page, ``attachment`` for the download button."""
+        """A GET URL: ``inline`` for viewing in the page, ``attachment`` for the download button.
+
+        Signed for the public endpoint when one is set (``S3_PUBLIC_ENDPOINT_URL``): the browser
+        may reach S3 by another address than the app does.
+        """
         name = filename or key.rsplit("/", 1)[-1]
         params = {
             "Bucket": self.bucket,
@@ -346,7 +378,7 @@ class S3Store:
             ),
         }
         try:
-            url: str = self.client.generate_presigned_url(
+            url: str = self.presign_client.generate_presigned_url(
                 "get_object",
                 Params=params,
                 ExpiresIn=check_expires(self.expires if expires is None else expires),

@@ -66,7 +66,7 @@ def test_history_is_newest_first_and_prefix_is_respected(s3_bucket, marco_path, 
         ).stem
         for i in range(3)
     ]
-    keys = [info.key for info in rt.store.list("resumes")]
+    keys = [info.key for info in rt.store.objects("resumes")]
     assert all(k.startswith("team-a/resumes/") for k in keys)
     assert [r.stem for r in list_uploads(rt.store)] == sorted(stems, reverse=True)
 

@@ -118,7 +118,7 @@ def test_seed_functions_with_an_injected_client(mocked_store, tmp_path):
 def test_listing_paginates(mocked_store):
     for i in range(1003):
         mocked_store.client.put_object(Bucket="unit", Key=f"resumes/{i:04}.pdf", Body=b"x")
-    assert len(list(mocked_store.list("resumes"))) == 1003
+    assert len(list(mocked_store.objects("resumes"))) == 1003
 
 
 def test_missing_key_and_bucket_are_named(mocked_store):
