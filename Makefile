@@ -25,8 +25,9 @@ test: lint  ## lint, type-check, then the whole test suite
 eval: $(STAMP)  ## tailoring quality on the labelled cases
 	$(BIN)/python -m bench.eval_tailoring
 
-bench: $(STAMP)  ## speed: tailoring and PDF builds
+bench: $(STAMP)  ## speed: tailoring, PDF builds, history at 10,000 uploads
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.history 2>/dev/null
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

@@ -6,6 +6,7 @@ mirror's index when this machine published the file, else from the stem's slugs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -88,7 +89,7 @@ def list_uploads(store: S3Store, output_dir: Path | None = None) -> list[UploadR
     return records
 
 
-def table_rows(records: list[UploadRecord], store: S3Store) -> list[dict[str, Any]]:
+def table_rows(records: Sequence[UploadRecord], store: S3Store) -> list[dict[str, Any]]:
     """Rows for the history table; presigns only the records it is given (the ones shown)."""
     return [
         {
@@ -104,7 +105,7 @@ def table_rows(records: list[UploadRecord], store: S3Store) -> list[dict[str, An
     ]
 
 
-def search(records: list[UploadRecord], text: str) -> list[UploadRecord]:
+def search(records: Sequence[UploadRecord], text: str) -> list[UploadRecord]:
     """Records whose name, target or stem contains every word of ``text`` (any case)."""
     words = text.lower().split()
     return [r for r in records if all(w in f"{r.name} {r.target} {r.stem}".lower() for w in words)]

@@ -123,3 +123,25 @@ def test_seed_publish_functions_write_locally_then_upload(s3_bucket, marco_path,
     rt = open_runtime()
     assert rt.store.get("resumes/marco-test-stem.pdf") == pdf_path.read_bytes()
     assert rt.store.head("json/marco-test-stem.json")["content_type"].startswith("application/json")
+
+
+def test_json_upload_failure_after_pdf_leaves_the_json_pending(s3_bucket, marco_path, monkeypatch):
+    from resume_core import StorageError
+
+    rt = open_runtime()
+    real_put = rt.store.put
+
+    def flaky_put(key, *args, **kwargs):
+        if key.startswith("json/"):
+            raise StorageError("S3 PUT failed: InternalError", "", "InternalError")
+        return real_put(key, *args, **kwargs)
+
+    monkeypatch.setattr(rt.store, "put", flaky_put)
+    with pytest.raises(PublishPendingError) as info:
+        publish(load_resume(marco_path), store=rt.store, output_dir=rt.settings.output_dir)
+    stem = info.value.stem
+    assert {rel for _, rel in pending(rt.store, rt.settings.output_dir)} == {f"json/{stem}.json"}
+    monkeypatch.setattr(rt.store, "put", real_put)
+    assert sync(rt.store, rt.settings.output_dir).uploaded == 1
+    records = list_uploads(rt.store, rt.settings.output_dir)
+    assert records[0].json_key == f"json/{stem}.json"
