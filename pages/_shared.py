@@ -109,6 +109,12 @@ def accepted() -> tuple[Resume, str] | None:
     return st.session_state.get(ACCEPTED)
 
 
+def highlight_scores() -> dict[str, float] | None:
+    """Relevance of each highlight from the last tailoring, for the one-page trim."""
+    result = tailored()
+    return {h["text"]: h["score"] for h in result.report["highlights"]} if result else None
+
+
 def remember_publish(result: Any) -> None:
     st.session_state[LAST_PUBLISH] = (result, time.time())
     clear_listings()

@@ -15,7 +15,8 @@ choice = ui.accepted()
 
 left, right = st.columns([1, 2])
 with left:
-    template = st.selectbox("Template", TEMPLATES)
+    template = st.selectbox("Template", TEMPLATES, format_func=str.capitalize)
+    one_page = st.checkbox("Fit to one page (drops the least relevant highlights)")
     use_tailored = False
     if choice is not None:
         use_tailored = st.toggle(f"Use the version tailored to {choice[1]}", value=True)
@@ -30,6 +31,8 @@ with left:
                     resume,
                     template=template,
                     target=target,
+                    one_page=one_page,
+                    scores=ui.highlight_scores(),
                     store=rt.store,
                     output_dir=rt.settings.output_dir,
                 )
@@ -56,6 +59,14 @@ with right:
             download = rt.store.presign(key, download=True, filename=f"{result.stem}.pdf")
         else:
             view, download = result.view_url, result.download_url
+        if result.missing_characters:
+            st.warning(
+                "No embedded font has these characters, so they print as blanks: "
+                + " ".join(f"`{c}` (U+{ord(c):04X})" for c in result.missing_characters)
+            )
+        if result.removed:
+            with st.expander(f"Removed {len(result.removed)} highlights to fit one page"):
+                st.markdown("\n".join(f"- {text}" for text in result.removed))
         st.link_button("Download PDF", download, type="primary")
         st.caption(f"`{result.pdf_uri}` · JSON: `{result.json_uri}`")
         st.markdown(

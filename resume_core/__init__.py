@@ -7,8 +7,19 @@ scripts all call this package.
 from .errors import ConfigError, PublishPendingError, ResumeError, StorageError, ValidationError
 from .models import Resume, dump_resume, load_resume
 from .pdf import TEMPLATES, build_pdf
-from .publish import PublishResult, generate_resume_pdf, publish, save_resume_json
 from .tailoring import Job, TailorResult, load_job, tailor
+
+_PUBLISHING = {"PublishResult", "generate_resume_pdf", "publish", "save_resume_json"}
+
+
+def __getattr__(name: str) -> object:
+    """Publishing brings in boto3; load it on first use so ``build`` and ``tailor`` start fast."""
+    if name in _PUBLISHING:
+        from . import publishing
+
+        return getattr(publishing, name)
+    raise AttributeError(f"module 'resume_core' has no attribute {name!r}")
+
 
 __all__ = [
     "TEMPLATES",

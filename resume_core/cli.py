@@ -13,15 +13,29 @@ from pathlib import Path
 
 from .errors import ResumeError
 from .models import load_resume
-from .pdf import TEMPLATES, build_pdf
+from .pdf import TEMPLATES, build_pdf, fit_one_page, missing_characters
 from .tailoring import load_job, tailor
+
+
+def _warn(removed: Sequence[str], missing: Sequence[str]) -> None:
+    """What the PDF left out, on stderr, so stdout stays the contract's output."""
+    for text in removed:
+        print(f"one page: removed “{text}”", file=sys.stderr)
+    if missing:
+        chars = " ".join(f"{c} (U+{ord(c):04X})" for c in missing)
+        print(f"warning: no embedded font has these characters: {chars}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     resume = load_resume(Path(args.resume))
+    removed: list[str] = []
+    if args.one_page:
+        fitted = fit_one_page(resume, args.template)
+        resume, removed = fitted.resume, fitted.removed
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(build_pdf(resume, args.template))
+    _warn(removed, missing_characters(resume))
     print(out)
     return 0
 
@@ -42,11 +56,12 @@ def cmd_tailor(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from .publish import publish
+    from .publishing import publish
 
     resume = load_resume(Path(args.resume))
     job = load_job(Path(args.job)) if args.job else None
-    result = publish(resume, job, template=args.template)
+    result = publish(resume, job, template=args.template, one_page=args.one_page)
+    _warn(result.removed, result.missing_characters)
     print(json.dumps(result.public(), ensure_ascii=False))
     return 0
 
@@ -139,6 +154,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("resume")
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--template", choices=TEMPLATES, default=TEMPLATES[0])
+    s.add_argument("--one-page", action="store_true", help="drop highlights until it fits")
     s.set_defaults(func=cmd_build)
 
     s = sub.add_parser("tailor", help="tailor a resume to a job")
@@ -152,6 +168,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("resume")
     s.add_argument("--job")
     s.add_argument("--template", choices=TEMPLATES, default=TEMPLATES[0])
+    s.add_argument("--one-page", action="store_true", help="drop highlights until it fits")
     s.set_defaults(func=cmd_publish)
 
     s = sub.add_parser("uploads", help="past uploads, newest first")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -116,7 +115,7 @@ def test_pagination_over_a_thousand_objects(s3_bucket):
 def test_concurrent_publishes_are_unique_and_byte_identical(s3_bucket, marco_path, monkeypatch):
     """16 threads × 25 publishes; the PDF build is swapped for a fast one with unique bytes,
     since what is under test here is naming, local writes and uploads, not rendering."""
-    publishing = importlib.import_module("resume_core.publish")  # the module, not the function
+    import resume_core.publishing as publishing
 
     counter = iter(range(10_000))
     lock = threading.Lock()

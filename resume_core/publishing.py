@@ -16,7 +16,7 @@ from .errors import PublishPendingError, StorageError
 from .keys import JSON_DIR, PDF_DIR, make_stem, pdf_key
 from .mirror import local_path, remember, upload_mirrored, write_atomic
 from .models import Resume, dump_resume
-from .pdf import TEMPLATES, build_pdf
+from .pdf import TEMPLATES, build_pdf, fit_one_page, missing_characters
 from .tailoring import Job, tailor
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class PublishResult:
     json_path: str
     name: str
     target: str
+    removed: tuple[str, ...] = ()
+    missing_characters: tuple[str, ...] = ()
 
     def public(self) -> dict[str, Any]:
         """The CLI contract's fields."""
@@ -131,11 +133,15 @@ def publish(
     store: S3Store | None = None,
     output_dir: Path | None = None,
     target: str | None = None,
+    one_page: bool = False,
+    scores: dict[str, float] | None = None,
     when: datetime | None = None,
 ) -> PublishResult:
     """Tailor (if a job is given), build, write both files locally, then upload both.
 
     ``target`` names the job for an already tailored resume (default: the job's, or general).
+    ``one_page`` drops the least relevant highlights (by ``scores``, or the job's) until the
+    PDF fits one page; the result says which.
 
     Both files are on disk before the first upload starts, so a failure at any point leaves a
     complete pending pair for ``sync``.
@@ -144,7 +150,12 @@ def publish(
     if job is not None:
         result = tailor(resume, job)
         resume, target = result.resume, target or result.job.target
+        scores = scores or {h["text"]: h["score"] for h in result.report["highlights"]}
     target = target or "general"
+    removed: list[str] = []
+    if one_page:
+        fitted = fit_one_page(resume, template, scores)
+        resume, removed = fitted.resume, fitted.removed
     name = resume.basics.name
     stem = make_stem(name, target, when)
     pdf_path = _write(output_dir, PDF_DIR, stem, build_pdf(resume, template, subject=target))
@@ -165,4 +176,6 @@ def publish(
         json_path=str(json_path),
         name=name,
         target=target,
+        removed=tuple(removed),
+        missing_characters=tuple(missing_characters(resume)),
     )
