@@ -4,7 +4,8 @@ fpdf2 parses a TTF (fontTools) on every ``add_font`` and does not share parsed f
 documents; for a resume that is most of the build time. Here each font is parsed once into a
 prototype; a document gets a copy that shares the prototype's read-only tables (character map,
 widths, glyph ids, descriptor) and a fresh, lazily loaded ``TTFont`` for fpdf2's per-document
-subsetting, which modifies it. The CJK font is added only to documents that contain CJK text.
+subsetting, which modifies it. The CJK and emoji fonts are added only to documents that need
+them.
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ from fpdf.fonts import SubsetMap, TTFFont
 
 SANS = "dejavu"
 CJK = "droidcjk"
+SYMBOLS = "symbola"
 _STYLES = {"": "DejaVuSans", "B": "DejaVuSans-Bold", "I": "DejaVuSans-Oblique"}
 _FILES: dict[str, dict[str, str]] = {
     "core": {style: f"{name}-Core.ttf" for style, name in _STYLES.items()},
     SANS: {style: f"{name}.ttf" for style, name in _STYLES.items()},
     "shaping": {style: f"{name}-Shaping.ttf" for style, name in _STYLES.items()},
     CJK: {"": "DroidSansFallback-CJK.ttf"},
+    SYMBOLS: {"": "Symbola-Emoji.ttf"},
 }
+_FALLBACKS = (CJK, SYMBOLS)
 # Characters that are not drawn, so never "missing": controls, format marks (ZWJ, bidi marks),
 # variation selectors.
 _INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
@@ -92,9 +96,16 @@ def _chars(texts: Iterable[str]) -> set[str]:
     return {c for text in texts for c in text}
 
 
-def needs_cjk(chars: set[str]) -> bool:
+def fallbacks_for(chars: set[str]) -> list[str]:
+    """The fallback fonts that draw characters DejaVu Sans cannot."""
     sans = _coverage(SANS)
-    return any(ord(c) not in sans and ord(c) in _coverage(CJK) for c in chars)
+    rest = {ord(c) for c in chars} - sans
+    out = []
+    for family in _FALLBACKS:
+        if rest & _coverage(family):
+            out.append(family)
+            rest -= _coverage(family)
+    return out
 
 
 def needs_shaping(chars: set[str]) -> bool:
@@ -104,7 +115,7 @@ def needs_shaping(chars: set[str]) -> bool:
 
 def missing(texts: Iterable[str]) -> list[str]:
     """Characters no embedded font can draw, in code point order."""
-    covered = _coverage(SANS) | _coverage(CJK)
+    covered = _coverage(SANS).union(*(_coverage(f) for f in _FALLBACKS))
     return sorted(
         (
             c
@@ -136,10 +147,11 @@ def setup(pdf: FPDF, texts: Iterable[str]) -> Setup:
         source = SANS
     for style in _FILES[SANS]:
         _install(pdf, SANS, style, source)
-    fallback = needs_cjk(chars)
-    if fallback:
-        _install(pdf, CJK, "")
-        pdf.set_fallback_fonts([CJK], exact_match=False)
+    extra = fallbacks_for(chars)
+    for family in extra:
+        _install(pdf, family, "")
+    if extra:
+        pdf.set_fallback_fonts(extra, exact_match=False)
     if shaping:
         pdf.set_text_shaping(True)
-    return Setup(shaping, fallback)
+    return Setup(shaping, bool(extra))

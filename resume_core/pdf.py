@@ -84,9 +84,15 @@ def _join(*parts: str | None, sep: str = " · ") -> str:
 class _ResumePDF(FPDF):
     style: Style = STYLES["classic"]
     total_pages: bool = True
+    more_pages: bool = False
+
+    def add_page(self, *args: Any, **kwargs: Any) -> None:
+        # fpdf2 draws a page's footer while adding the next one: then we know there is more.
+        self.more_pages = self.page > 0
+        super().add_page(*args, **kwargs)
 
     def footer(self) -> None:
-        if self.pages_count > 1 or self.page_no() > 1:
+        if self.more_pages or self.page_no() > 1:  # numbers on multi-page output only
             self.set_y(-11)
             self.set_font(fonts.SANS, "", 7.5)
             self.set_text_color(*self.style.muted)

@@ -72,3 +72,16 @@ def s3_bucket(moto_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def marco_path() -> Path:
     return DATA / "marco.resume.json"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-references",
+        action="store_true",
+        help="rewrite tests/data/pdf/reference/*.pdf (look at them before committing)",
+    )
+
+
+@pytest.fixture
+def update_references(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-references"))

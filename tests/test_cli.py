@@ -131,3 +131,21 @@ def test_missing_region_is_a_user_error(monkeypatch, capsys):
 
 def test_usage_errors_exit_2():
     assert run("frobnicate").returncode == 2
+
+
+def test_build_one_page_and_missing_characters_go_to_stderr(tmp_path):
+    from bench.__main__ import big_resume
+
+    data = big_resume(9, 6)
+    data["basics"]["summary"] = "Reads hieroglyphs 𓀀 for fun."
+    src = tmp_path / "long.json"
+    src.write_text(json.dumps(data))
+    out = tmp_path / "one.pdf"
+    proc = run("build", str(src), "-o", str(out), "--one-page", "--template", "compact")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == str(out)
+    assert "one page: removed" in proc.stderr
+    assert "𓀀 (U+13000)" in proc.stderr
+    from pypdf import PdfReader
+
+    assert len(PdfReader(out).pages) == 1

@@ -186,3 +186,16 @@ def test_tailor_keep_top_n_and_drop_by_hand(s3_bucket):
     assert [len(w.highlights) for w in accepted.work] == [2, 2]
     sample = load_sample(next(iter(SAMPLES)))
     assert set(accepted.work[0].highlights) <= set(sample.work[0].highlights)
+
+
+def test_generate_with_a_template_and_one_page(s3_bucket, isolated_env):
+    at = open_page("pages/generate.py")
+    at.selectbox[0].set_value("compact")
+    at.checkbox[0].check()
+    at.run()
+    button(at, "Generate and publish").click()
+    at.run()
+    assert not at.exception
+    result, _ = at.session_state["last_publish"]
+    assert result.removed == ()  # the sample already fits one page
+    assert [m for m in at.markdown if "<iframe" in m.value]

@@ -1,32 +1,127 @@
+"""PDF output: content and reading order, every script, links, metadata, layout, reproducibility."""
+
 import io
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from resume_core import TEMPLATES, ValidationError, build_pdf, load_resume
+from resume_core.pdf import fit_one_page, missing_characters, page_count
 from resume_core.samples import SAMPLES, load_sample
 
 FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+PDF_DATA = Path(__file__).parent / "data" / "pdf"
+REFERENCE = PDF_DATA / "reference"
 
 
 def text_of(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-@pytest.mark.parametrize("template", TEMPLATES)
-def test_every_fixture_fact_is_in_the_text_in_reading_order(template, marco_path):
-    resume = load_resume(marco_path)
-    text = text_of(build_pdf(resume, template))
-    facts = [resume.basics.name]
+def flat(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def facts(resume) -> list[str]:
+    """Name, then per job: position, company, start date and every highlight, in order."""
+    out = [resume.basics.name]
     for job in resume.work:
-        facts += [job.position, job.name, job.startDate, *job.highlights]
+        out += [job.position, job.name, job.startDate, *job.highlights]
+    return [f for f in out if f]
+
+
+def assert_in_order(text: str, wanted: list[str]) -> None:
     position = 0
-    flat = " ".join(text.split())
-    for fact in facts:
-        found = flat.find(" ".join(fact.split()), position)
+    haystack = flat(text)
+    for fact in wanted:
+        found = haystack.find(flat(fact), position)
         assert found >= 0, f"{fact!r} missing or out of order"
         position = found
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_every_fact_in_reading_order(template, marco_path):
+    resume = load_resume(marco_path)
+    assert_in_order(text_of(build_pdf(resume, template)), facts(resume))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_every_section_is_rendered(template):
+    resume = load_resume(PDF_DATA / "sections.resume.json")
+    text = text_of(build_pdf(resume, template))
+    for words in [
+        "Healthline Labs",
+        "Mentored 14 bootcamp students",
+        "University of Lisbon",
+        "Survival analysis",
+        "Best Paper",
+        "AWS Certified ML Specialty",
+        "Imputation at scale",
+        "XGBoost, PyMC",
+        "Portuguese – Native",
+        "Cycling: Gravel, Touring",
+        "Dr. Ana Costa",
+        "openimpute",
+    ]:
+        assert words in flat(text), words
+
+
+def test_empty_sections_leave_no_heading():
+    text = text_of(build_pdf(load_resume({"basics": {"name": "A B"}, "skills": [{"name": "X"}]})))
+    assert "SKILLS" in text
+    for heading in ("EXPERIENCE", "EDUCATION", "PROJECTS", "AWARDS", "REFERENCES"):
+        assert heading not in text
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_multi_script_token_recall(template):
+    """Latin, Greek, Cyrillic, Chinese, Japanese, Korean: ≥ 99 % of tokens extract back."""
+    resume = load_resume(PDF_DATA / "multiscript.resume.json")
+    assert missing_characters(resume) == []
+    extracted = flat(text_of(build_pdf(resume, template)))
+    source = [t for fact in facts(resume) for t in tokens(fact)]
+    found = sum(t in extracted.lower() for t in source)
+    assert found / len(source) >= 0.99, [t for t in source if t not in extracted.lower()]
+    assert_in_order(extracted, facts(resume))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_right_to_left_text_is_shaped_and_extracts(template):
+    resume = load_resume(PDF_DATA / "rtl.resume.json")
+    text = text_of(build_pdf(resume, template))
+    for words in [
+        "ليلى حداد",
+        "طورت نظام الدفع الإلكتروني",
+        "פיתחתי מערכת תשלומים",
+        "Reduced costs by 25%",
+    ]:
+        assert words in text, words
+
+
+def test_typography_and_emoji_never_raise_and_unknown_characters_are_named():
+    resume = load_resume(
+        {
+            "basics": {"name": "Ana – “Ní” 😀 ✓ • € ★", "summary": "Hieroglyph 𓀀 and 🦜"},
+            "work": [{"name": "Ωmega ООО", "highlights": ["Cut costs by €2M • shipped ✓ 🚀"]}],
+        }
+    )
+    for template in TEMPLATES:
+        assert build_pdf(resume, template).startswith(b"%PDF-")
+    assert missing_characters(resume) == ["𓀀", "🦜"]  # a hieroglyph, an emoji newer than Symbola
+    text = text_of(build_pdf(resume))
+    assert "🚀" in text and "😀" in text and "€2M" in text
 
 
 def test_metadata_and_links(marco_path):
@@ -35,6 +130,8 @@ def test_metadata_and_links(marco_path):
     assert meta.title == "Marco Rossi – Resume"
     assert meta.author == "Marco Rossi"
     assert meta.subject == "SRE — Nimbus"
+    assert meta.creator == "Resume-Customizer"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
     uris = {
         a.get_object()["/A"]["/URI"]
         for a in reader.pages[0].get("/Annots", [])
@@ -45,21 +142,78 @@ def test_metadata_and_links(marco_path):
     assert "https://www.linkedin.com/in/marcorossi" in uris
 
 
-def test_unicode_names_and_typography_never_raise():
-    resume = load_resume(
-        {
-            "basics": {"name": "Zoë Łukasiewicz-Ødegård", "label": "Ingénieure “principale” – R&D"},
-            "work": [{"name": "Ωmega ООО", "highlights": ["Cut costs by €2M • shipped ✓"]}],
-        }
-    )
-    text = text_of(build_pdf(resume))
-    assert "Zoë Łukasiewicz-Ødegård" in text
-    assert "Ωmega ООО" in text and "€2M" in text
+def long_resume():
+    from bench.__main__ import big_resume
+
+    return load_resume(big_resume(9, 6))
 
 
-def test_fixed_creation_date_gives_identical_bytes(marco_path):
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_multi_page_output_has_page_numbers_and_no_orphan_headings(template):
+    resume = long_resume()
+    pdf = build_pdf(resume, template)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) >= 2
+    headings = {
+        "EXPERIENCE",
+        "PROJECTS",
+        "EDUCATION",
+        "SKILLS",
+        "LANGUAGES",
+        "Experience",
+        "Projects",
+        "Education",
+        "Skills",
+        "Languages",
+    }
+    for n, page in enumerate(pages, 1):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        assert lines[-1] == f"{n} / {len(pages)}"
+        assert lines[-2] not in headings, f"heading alone at the bottom of page {n}"
+
+
+def test_one_page_fit_removes_least_relevant_first():
+    resume = long_resume()
+    assert page_count(resume) > 1
+    every = [h for job in resume.work for h in job.highlights]
+    scores = {h: float(i) for i, h in enumerate(every)}  # later highlights matter more
+    fitted = fit_one_page(resume, "classic", scores)
+    assert fitted.fits and page_count(fitted.resume) == 1
+    assert fitted.removed and set(fitted.removed) < set(every)
+    kept = [h for job in fitted.resume.work for h in job.highlights]
+    assert max(scores[h] for h in fitted.removed) <= min(scores[h] for h in kept)
+    assert fit_one_page(fitted.resume).removed == []
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_fixed_creation_date_gives_identical_bytes_and_matches_reference(
+    template, marco_path, update_references
+):
     resume = load_resume(marco_path)
-    assert build_pdf(resume, creation_date=FIXED) == build_pdf(resume, creation_date=FIXED)
+    pdf = build_pdf(resume, template, creation_date=FIXED)
+    assert pdf == build_pdf(resume, template, creation_date=FIXED)
+    reference = REFERENCE / f"{template}.pdf"
+    if update_references:
+        REFERENCE.mkdir(parents=True, exist_ok=True)
+        reference.write_bytes(pdf)
+    assert reference.is_file(), "run pytest --update-references and look at the files"
+    assert pdf == reference.read_bytes(), "output changed: check it, then --update-references"
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_page_one_renders_to_a_non_blank_image(template, tmp_path):
+    if shutil.which("pdftoppm") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftoppm is missing: install Debian's poppler-utils")
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    src = tmp_path / "r.pdf"
+    src.write_bytes(build_pdf(load_sample(next(iter(SAMPLES))), template))
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", src, tmp_path / "p"], check=True
+    )
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    dark = sum(image.histogram()[:200]) / (image.width * image.height)
+    assert 0.01 < dark < 0.5, dark
 
 
 def test_samples_build_and_unknown_template_is_refused():

@@ -1,9 +1,9 @@
 """Cut the vendored fonts: ``python tools/cut_fonts.py SOURCE_DIR``.
 
 SOURCE_DIR holds the upstream files: DejaVuSans.ttf, DejaVuSans-Bold.ttf and
-DejaVuSans-Oblique.ttf (DejaVu 2.37), and DroidSansFallback.ttf (Droid 2.55b, from Android
-6.0.1). Run it when a font is updated, look at ``make bench`` and the test PNGs, then commit
-the files in resume_core/fonts/.
+DejaVuSans-Oblique.ttf (DejaVu 2.37), DroidSansFallback.ttf (Droid 2.55b, from Android 6.0.1)
+and Symbola.ttf (Symbola 9.17, George Douros). Run it when a font is updated, look at
+``make bench`` and the test PNGs, then commit the files in resume_core/fonts/.
 
 Why cut: fpdf2 parses and subsets every embedded font for every document. Dropping blocks a
 resume never uses (Braille, box drawing, mathematical alphanumerics, …) and hinting (PDF
@@ -69,6 +69,16 @@ CORE = [
     (0xFB00, 0xFB06),  # Latin ligatures
     (0xFFFD, 0xFFFD),  # replacement character
 ]
+SYMBOLS = [
+    (0x2300, 0x23FF),  # miscellaneous technical (⌚, ⏰)
+    (0x2600, 0x27BF),  # miscellaneous symbols, dingbats
+    (0x2B00, 0x2BFF),  # arrows and stars (⭐)
+    (0x1F300, 0x1F5FF),  # pictographs
+    (0x1F600, 0x1F64F),  # emoticons
+    (0x1F680, 0x1F6FF),  # transport and map
+    (0x1F900, 0x1F9FF),  # supplemental pictographs
+    (0x1FA70, 0x1FAFF),  # pictographs extended A
+]
 CJK = [
     (0x2E80, 0x2FDF),  # CJK radicals
     (0x3000, 0x303F),  # CJK symbols and punctuation
@@ -113,6 +123,7 @@ def main(source_dir: str) -> int:
         cut(src / name, OUT / name, LATIN_AND_FRIENDS)
         cut(src / name, OUT / name.replace(".ttf", "-Shaping.ttf"), LATIN_AND_FRIENDS, layout=True)
     cut(src / "DroidSansFallback.ttf", OUT / "DroidSansFallback-CJK.ttf", CJK)
+    cut(src / "Symbola.ttf", OUT / "Symbola-Emoji.ttf", SYMBOLS)
     return 0
 
 
