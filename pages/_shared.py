@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from resume_core import Resume, ResumeError, TailorResult
+from resume_core import Resume, ResumeError, TailorResult, ValidationError
+from resume_core.config import load_settings
+from resume_core.editing import load_draft, save_draft
 from resume_core.history import UploadRecord, list_uploads
 from resume_core.maintenance import Usage, current_expiry, usage
 from resume_core.mirror import pending
@@ -77,19 +81,46 @@ def show_error(err: ResumeError) -> None:
     )
 
 
+@st.cache_resource
+def output_dir() -> Path:
+    """The local folder for drafts and published files (usable even when S3 is not)."""
+    try:
+        return load_settings().output_dir
+    except ResumeError:
+        return Path("output")
+
+
 def resume() -> Resume:
+    """The resume being edited: this session's, else the saved draft, else a sample."""
     if RESUME not in st.session_state:
-        st.session_state[RESUME] = load_sample(next(iter(SAMPLES)))
+        st.session_state[RESUME] = load_draft(output_dir()) or load_sample(next(iter(SAMPLES)))
     value: Resume = st.session_state[RESUME]
     return value
 
 
 def set_resume(new: Resume) -> None:
-    """Replace the resume; editor widgets re-read it, a stale tailoring is dropped."""
+    """Replace the resume and save the draft; editor widgets re-read it, a stale tailoring is
+    dropped."""
     st.session_state[RESUME] = new
     st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
     st.session_state.pop(TAILORED, None)
     st.session_state.pop(ACCEPTED, None)
+    try:
+        save_draft(output_dir(), new)
+    except OSError as err:
+        st.warning(f"Could not save the draft to {output_dir()}: {err.strerror}")
+
+
+def update(change: Callable[[Resume], Resume], done: str) -> None:
+    """Apply one edit; a validation error is shown and the form keeps what was typed."""
+    try:
+        new = change(resume())
+    except ValidationError as err:
+        show_error(err)
+        return
+    set_resume(new)
+    st.toast(done)
+    st.rerun()
 
 
 def editor_version() -> int:

@@ -1,10 +1,48 @@
-"""Form values ↔ resume: the plain-Python side of the editor page."""
+"""Form values ↔ resume: the plain-Python side of the editor page.
+
+Every change goes through ``load_resume`` again, so the editor validates exactly as an import
+does; keys this editor does not show (another tool's extras) are carried over from the entry
+each row or form came from.
+"""
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
 from typing import Any
 
 from .models import Resume, dump_resume, load_resume
+
+# Sections edited one entry at a time (they have highlights), with their text fields.
+ENTRY_SECTIONS: dict[str, tuple[str, ...]] = {
+    "work": ("position", "name", "startDate", "endDate", "url", "location", "summary"),
+    "projects": ("name", "description", "startDate", "endDate", "url", "entity", "type"),
+    "volunteer": ("position", "organization", "startDate", "endDate", "url", "summary"),
+}
+# Sections edited as tables. A field ending in "*" is a list, written "a, b, c".
+TABLE_SECTIONS: dict[str, tuple[str, ...]] = {
+    "profiles": ("network", "username", "url"),
+    "education": (
+        "institution",
+        "studyType",
+        "area",
+        "startDate",
+        "endDate",
+        "score",
+        "url",
+        "courses*",
+    ),
+    "skills": ("name", "level", "keywords*"),
+    "languages": ("language", "fluency"),
+    "certificates": ("name", "issuer", "date", "url"),
+    "awards": ("title", "awarder", "date", "summary"),
+    "publications": ("name", "publisher", "releaseDate", "url", "summary"),
+    "interests": ("name", "keywords*"),
+    "references": ("name", "reference"),
+}
+BASICS_FIELDS = ("name", "label", "email", "phone", "url", "image", "summary")
+LOCATION_FIELDS = ("address", "postalCode", "city", "region", "countryCode")
+SOURCE = "_source"
 
 
 def lines(text: str) -> list[str]:
@@ -12,59 +50,165 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def skills_to_text(resume: Resume) -> str:
-    return "\n".join(
-        f"{s.name}: {', '.join(s.keywords)}" if s.name else ", ".join(s.keywords)
-        for s in resume.skills
-    )
+def _clean(value: Any) -> str:
+    """Table cells may come back as None or NaN for new rows."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
 
 
-def skills_from_text(text: str) -> list[dict[str, Any]]:
-    """``Name: a, b, c`` per line; a line without a colon is keywords only."""
-    out = []
-    for line in lines(text):
-        name, sep, rest = line.partition(":")
-        words = rest if sep else name
-        item: dict[str, Any] = {"keywords": [w.strip() for w in words.split(",") if w.strip()]}
-        if sep:
-            item["name"] = name.strip()
-        out.append(item)
-    return out
+def _section(data: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    holder = data.get("basics", {}) if section == "profiles" else data
+    entries = holder.get(section, [])
+    return [dict(e) for e in entries] if isinstance(entries, list) else []
 
 
-def apply_edits(
-    resume: Resume,
-    basics: dict[str, str],
-    work: list[dict[str, Any]],
-    skills_text: str | None = None,
-) -> Resume:
-    """A new, validated resume with the edited fields; every other field and key kept.
+def _store(data: dict[str, Any], section: str, entries: list[dict[str, Any]]) -> None:
+    if section == "profiles":
+        data.setdefault("basics", {})["profiles"] = entries
+    else:
+        data[section] = entries
 
-    Raises ``ValidationError`` (field-level messages) and leaves ``resume`` untouched.
-    """
+
+def table_rows(resume: Resume, section: str) -> list[dict[str, Any]]:
+    """Rows for a table editor: one per entry, list fields joined with commas."""
+    rows = []
+    for i, entry in enumerate(_section(dump_resume(resume), section)):
+        row: dict[str, Any] = {SOURCE: i}
+        for field in TABLE_SECTIONS[section]:
+            name = field.rstrip("*")
+            value = entry.get(name)
+            row[name] = ", ".join(value or []) if field.endswith("*") else (value or "")
+        rows.append(row)
+    return rows
+
+
+def apply_table(resume: Resume, section: str, rows: list[dict[str, Any]]) -> Resume:
+    """The resume with ``section`` replaced by ``rows`` (in their order); blank rows dropped."""
     data = dump_resume(resume)
-    merged_basics = dict(data.get("basics", {}))
+    old = _section(data, section)
+    entries = []
+    for row in rows:
+        source = row.get(SOURCE)
+        keep = isinstance(source, int | float) and not math.isnan(source) and 0 <= source < len(old)
+        entry = dict(old[int(source)]) if keep else {}
+        for field in TABLE_SECTIONS[section]:
+            name = field.rstrip("*")
+            value = _clean(row.get(name))
+            if field.endswith("*"):
+                entry[name] = [v.strip() for v in value.split(",") if v.strip()]
+            elif value:
+                entry[name] = value
+            else:
+                entry.pop(name, None)
+        if any(
+            v for k, v in entry.items() if k in {f.rstrip("*") for f in TABLE_SECTIONS[section]}
+        ):
+            entries.append(entry)
+    _store(data, section, entries)
+    return load_resume(data)
+
+
+def entry_form(resume: Resume, section: str, index: int) -> dict[str, str]:
+    """Text values of one entry, highlights one per line."""
+    entry = _section(dump_resume(resume), section)[index]
+    values = {}
+    for field in ENTRY_SECTIONS[section]:
+        value = entry.get(field)
+        if isinstance(value, dict):  # a location object: show its city and country
+            value = ", ".join(str(v) for v in value.values() if v)
+        values[field] = str(value or "")
+    values["highlights"] = "\n".join(entry.get("highlights", []))
+    return values
+
+
+def apply_entry(resume: Resume, section: str, index: int, values: dict[str, str]) -> Resume:
+    """The resume with entry ``index`` of ``section`` updated from ``values``."""
+    data = dump_resume(resume)
+    entries = _section(data, section)
+    entry = entries[index]
+    for field, value in values.items():
+        if field == "highlights":
+            entry["highlights"] = lines(value)
+        elif field == "location" and isinstance(entry.get("location"), dict):
+            if value.strip() != entry_form(resume, section, index)["location"]:
+                entry["location"] = value.strip() or None
+        elif value.strip():
+            entry[field] = value.strip()
+        else:
+            entry.pop(field, None)
+    entry = {k: v for k, v in entry.items() if v is not None}
+    entries[index] = entry
+    _store(data, section, entries)
+    return load_resume(data)
+
+
+def add_entry(resume: Resume, section: str) -> Resume:
+    data = dump_resume(resume)
+    entries = _section(data, section)
+    first = ENTRY_SECTIONS[section][0] if section in ENTRY_SECTIONS else TABLE_SECTIONS[section][0]
+    entries.append({first.rstrip("*"): "New entry"})
+    _store(data, section, entries)
+    return load_resume(data)
+
+
+def remove_entry(resume: Resume, section: str, index: int) -> Resume:
+    data = dump_resume(resume)
+    entries = _section(data, section)
+    del entries[index]
+    _store(data, section, entries)
+    return load_resume(data)
+
+
+def move_entry(resume: Resume, section: str, index: int, delta: int) -> Resume:
+    """Move an entry up (``delta`` < 0) or down; at either end it stays where it is."""
+    data = dump_resume(resume)
+    entries = _section(data, section)
+    target = index + delta
+    if 0 <= target < len(entries):
+        entries[index], entries[target] = entries[target], entries[index]
+    _store(data, section, entries)
+    return load_resume(data)
+
+
+def apply_basics(resume: Resume, basics: dict[str, str], location: dict[str, str]) -> Resume:
+    """The resume with edited basics; the profiles and any extra keys kept."""
+    data = dump_resume(resume)
+    merged = dict(data.get("basics", {}))
     for field, value in basics.items():
         if value.strip():
-            merged_basics[field] = value.strip()
+            merged[field] = value.strip()
         else:
-            merged_basics.pop(field, None)
-    data["basics"] = merged_basics
-    old_work = data.get("work", [])
-    new_work = []
-    for entry in work:
-        base = dict(old_work[entry["source"]]) if entry.get("source") is not None else {}
-        for field, value in entry.items():
-            if field == "source":
-                continue
-            if field == "highlights":
-                base["highlights"] = lines(value)
-            elif str(value).strip():
-                base[field] = str(value).strip()
-            else:
-                base.pop(field, None)
-        new_work.append(base)
-    data["work"] = new_work
-    if skills_text is not None:
-        data["skills"] = skills_from_text(skills_text)
+            merged.pop(field, None)
+    place = {k: v.strip() for k, v in location.items() if v.strip()}
+    extra = {k: v for k, v in merged.get("location", {}).items() if k not in LOCATION_FIELDS}
+    if place or extra:
+        merged["location"] = {**extra, **place}
+    else:
+        merged.pop("location", None)
+    data["basics"] = merged
     return load_resume(data)
+
+
+DRAFT = "draft.json"
+
+
+def save_draft(output_dir: Path, resume: Resume) -> Path:
+    """Keep the editor's current resume on disk, so a refresh or restart loses nothing."""
+    from .mirror import write_atomic
+    from .models import resume_to_json
+
+    return write_atomic(output_dir / DRAFT, resume_to_json(resume).encode("utf-8"))
+
+
+def load_draft(output_dir: Path) -> Resume | None:
+    """The saved draft, or None when there is none or it no longer reads."""
+    from .errors import ValidationError
+
+    path = output_dir / DRAFT
+    if not path.is_file():
+        return None
+    try:
+        return load_resume(path)
+    except ValidationError:
+        return None

@@ -1,8 +1,9 @@
 """The resume model: JSON Resume (https://jsonresume.org/schema), both schema generations.
 
 Unknown keys are kept (``extra="allow"``) so a file from another tool round-trips unchanged.
-Older field names (``work.company``, ``work.website``, ``education.gpa``, ``awards.awardDate``,
-``publications.website``) are read into the current ones.
+Older field names (``basics.website``, ``basics.picture``, ``work.company``, ``work.website``,
+``education.gpa``, ``awards.awardDate``, ``publications.website``) are read into the current
+ones.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ MAX_FIELD_CHARS = 5000
 MAX_LIST_ITEMS = 200
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A web address: http(s) with a host, or a bare host such as "example.com/me"; never spaces.
+_URL = re.compile(r"^(https?://[^\s/]+|[^\s/:@]+\.[^\s/:@]{2,})(/\S*)?$", re.IGNORECASE)
 
 LEGACY_NAMES: dict[str, dict[str, str]] = {
     "work": {"company": "name", "website": "url"},
@@ -45,6 +48,13 @@ class Entry(BaseModel):
         if isinstance(value, list) and len(value) > MAX_LIST_ITEMS:
             raise ValueError(f"has more than {MAX_LIST_ITEMS} items")
         return value
+
+    @field_validator("url", check_fields=False)
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value and not _URL.match(value):
+            raise ValueError(f"{value!r} is not a web address (like https://example.com)")
+        return value or None
 
 
 def _iso_date(cls: type, value: str | None) -> str | None:
@@ -213,6 +223,8 @@ class Resume(Entry):
         if not isinstance(data, dict):
             return data
         data = dict(data)
+        if isinstance(data.get("basics"), dict):
+            data["basics"] = _rename(data["basics"], {"website": "url", "picture": "image"})
         for section, renames in LEGACY_NAMES.items():
             entries = data.get(section)
             if isinstance(entries, list):

@@ -94,19 +94,26 @@ def test_edit_tailor_generate_preview_and_history(app_url, tmp_path):
         )
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)  # the first run starts the local S3 and imports a lot
         page.goto(app_url)
         expect(page.get_by_role("heading", name="Resume editor")).to_be_visible()
         expect(page.get_by_text("Local demo storage")).to_be_visible()
 
-        page.get_by_label("Name", exact=True).fill("Ada E2E Okafor")
-        page.get_by_label("Position").first.fill("Principal Engineer")
-        page.get_by_role("button", name="Save changes").click()
+        basics = page.locator("[data-testid='stForm']:visible").first
+        basics.get_by_label("Name", exact=True).fill("Ada E2E Okafor")
+        basics.get_by_role("button", name="Save basics").click()
         expect(page.get_by_text("Editing: Ada E2E Okafor")).to_be_visible()
+        page.get_by_role("tab", name="Work").click()
+        job = page.locator("[data-testid='stForm']:visible").first
+        job.get_by_label("Position").fill("Principal Engineer")
+        job.get_by_role("button", name="Save").click()
+        page.get_by_role("tab", name="Work").click()
+        expect(page.get_by_text("Principal Engineer · Lumen Pay")).to_be_visible()
 
         page.get_by_role("link", name="Tailor").click()
-        job = page.get_by_label("Job description")
-        job.fill((DATA / "jd-sre.txt").read_text())
-        job.press("Control+Enter")
+        ad = page.get_by_label("Job description")
+        ad.fill((DATA / "jd-sre.txt").read_text())
+        ad.press("Control+Enter")
         page.get_by_role("button", name="Tailor", exact=True).click()
         expect(page.get_by_text("Match before")).to_be_visible()
         page.get_by_role("button", name="Use this version for Generate").click()

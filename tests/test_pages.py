@@ -75,23 +75,75 @@ def test_sidebar_says_local_demo_storage_when_no_bucket():
     assert "Local demo storage" in at.sidebar.info[0].value
 
 
-def test_editor_saves_edits_and_reports_bad_email(s3_bucket):
+def test_editor_saves_basics_and_reports_a_bad_email(s3_bucket, isolated_env):
     at = open_page()
-    at.text_input[0].set_value("Ada Q. Okafor")
-    at.text_input(key="pos0-0").set_value("Principal Engineer")
-    button(at, "Save changes").click()
+    at.text_input(key="basics-0-name").set_value("Ada Q. Okafor")
+    at.text_input(key="loc-0-city").set_value("Leeds")
+    button(at, "Save basics").click()
     at.run()
     assert not at.exception
     saved = at.session_state["resume"]
-    assert saved.basics.name == "Ada Q. Okafor"
-    assert saved.work[0].position == "Principal Engineer"
-    assert saved.work[0].highlights == load_sample(next(iter(SAMPLES))).work[0].highlights
+    assert (saved.basics.name, saved.basics.location.city) == ("Ada Q. Okafor", "Leeds")
+    assert saved.work == load_sample(next(iter(SAMPLES))).work
+    assert load_resume(isolated_env / "draft.json").basics.name == "Ada Q. Okafor"
 
-    at.text_input[2].set_value("not-an-email")
-    button(at, "Save changes").click()
+    at.text_input(key="basics-1-email").set_value("not-an-email")
+    button(at, "Save basics").click()
     at.run()
     assert "basics.email" in at.error[0].value
     assert at.session_state["resume"].basics.email == "ada.okafor@example.com"
+    assert at.text_input(key="basics-1-email").value == "not-an-email"  # nothing typed is lost
+
+
+def test_editor_work_entry_edit_move_add_remove(s3_bucket):
+    at = open_page()
+    at.text_input(key="work-0-0-position").set_value("Principal Engineer")
+    at.text_area(key="work-0-0-highlights").set_value("One\nTwo")
+    at.button(key="FormSubmitter:work-0-0-Save").click()
+    at.run()
+    assert not at.exception
+    work = at.session_state["resume"].work
+    assert (work[0].position, work[0].highlights) == ("Principal Engineer", ["One", "Two"])
+    at.button(key="work-1-0-down").click()
+    at.run()
+    assert [w.name for w in at.session_state["resume"].work] == ["Tidewater Analytics", "Lumen Pay"]
+    at.button(key="work-2-add").click()
+    at.run()
+    assert len(at.session_state["resume"].work) == 3
+    at.button(key="work-3-2-rm").click()
+    at.run()
+    assert len(at.session_state["resume"].work) == 2
+
+
+def test_editor_table_section_saves(s3_bucket):
+    at = open_page()
+    frame = at.data_editor(key="table-skills-0").value
+    assert list(frame["name"]) == ["Languages", "Platforms", "Practices"]
+    at.button(key="table-skills-0-save").click()
+    at.run()
+    assert not at.exception
+    assert at.session_state["resume"].skills == load_sample(next(iter(SAMPLES))).skills
+
+
+def test_draft_survives_a_new_session(s3_bucket, isolated_env):
+    first = open_page()
+    first.text_input(key="basics-0-label").set_value("Staff Engineer")
+    button(first, "Save basics").click()
+    first.run()
+    second = open_page()
+    assert second.session_state["resume"].basics.label == "Staff Engineer"
+
+
+def test_export_and_reset_to_sample(s3_bucket):
+    at = open_page()
+    exported = at.get("download_button")[0]
+    assert exported.proto.label == "Download JSON Resume"
+    at.text_input(key="basics-0-name").set_value("Someone Else")
+    button(at, "Save basics").click()
+    at.run()
+    button(at, "Yes, load the software engineer sample").click()
+    at.run()
+    assert at.session_state["resume"].basics.name == "Ada Okafor"
 
 
 def test_tailor_then_generate_publishes_and_shows_the_preview(s3_bucket, isolated_env):
