@@ -90,8 +90,8 @@ def apply_table(resume: Resume, section: str, rows: list[dict[str, Any]]) -> Res
     entries = []
     for row in rows:
         source = row.get(SOURCE)
-        keep = isinstance(source, int | float) and not math.isnan(source) and 0 <= source < len(old)
-        entry = dict(old[int(source)]) if keep else {}
+        index = int(source) if isinstance(source, int | float) and not math.isnan(source) else -1
+        entry = dict(old[index]) if 0 <= index < len(old) else {}
         for field in TABLE_SECTIONS[section]:
             name = field.rstrip("*")
             value = _clean(row.get(name))

@@ -203,7 +203,7 @@ class _Writer:
         y = pdf.get_y()
         pdf.set_font(fonts.SANS, "B", s.title_size)
         pdf.set_text_color(*_TEXT)
-        self.flow(title, self.width - date_w, pdf.l_margin, s.line + 0.5, link)
+        self.flow(title, self.width - date_w, pdf.l_margin, s.line + 0.5, _web(link))
         end = pdf.get_y()
         if dates:
             pdf.set_xy(pdf.l_margin + self.width - date_w, y)
@@ -212,7 +212,7 @@ class _Writer:
             pdf.cell(date_w, s.line + 0.5, dates, align="R")
             pdf.set_xy(pdf.l_margin, end)
         if subtitle:
-            self.text(subtitle, s.body_size, "I", s.muted)
+            self.text(subtitle, s.body_size, "", s.muted)
 
     def bullets(self, items: list[str]) -> None:
         s, pdf = self.style, self.pdf
@@ -251,15 +251,23 @@ def _contact(w: _Writer, resume: Resume) -> None:
     pdf.set_font(fonts.SANS, "", s.body_size - 0.5)
     pdf.set_text_color(*s.muted)
     sep = "   ·   "
+    sep_w = pdf.get_string_width(sep)
     right = pdf.w - pdf.r_margin
     for i, (text, link) in enumerate(items):
         width = pdf.get_string_width(text)
-        if pdf.get_x() + width > right:
-            pdf.ln(s.line)
-        pdf.cell(width, s.line, text, link=link)
-        if i < len(items) - 1:
-            pdf.cell(pdf.get_string_width(sep), s.line, sep)
+        if i and pdf.get_x() + sep_w + width > right:
+            pdf.ln(s.line)  # wrap before the item, so no line ends with a separator
+        elif i:
+            pdf.cell(sep_w, s.line, sep)
+        pdf.cell(width, s.line, text, link=_web(link))
     pdf.ln(s.line + 1)
+
+
+def _web(link: str) -> str:
+    """A bare host (``example.com/me``) gets a scheme, so the annotation opens in a browser."""
+    if not link or ":" in link.split("/", 1)[0]:
+        return link
+    return f"https://{link}"
 
 
 def _sections(w: _Writer, r: Resume) -> None:
@@ -359,7 +367,7 @@ def _sections(w: _Writer, r: Resume) -> None:
         for ref in r.references:
             w.entry(ref.name or "")
             if ref.reference:
-                w.text(f"“{ref.reference}”", w.style.body_size, "I")
+                w.text(f"“{ref.reference}”", w.style.body_size, "", w.style.muted)
             w.end_entry()
 
 

@@ -1,7 +1,7 @@
 """Cut the vendored fonts: ``python tools/cut_fonts.py SOURCE_DIR``.
 
-SOURCE_DIR holds the upstream files: DejaVuSans.ttf, DejaVuSans-Bold.ttf and
-DejaVuSans-Oblique.ttf (DejaVu 2.37), DroidSansFallback.ttf (Droid 2.55b, from Android 6.0.1)
+SOURCE_DIR holds the upstream files: DejaVuSans.ttf and DejaVuSans-Bold.ttf (DejaVu 2.37),
+DroidSansFallback.ttf (Droid 2.55b, from Android 6.0.1)
 and Symbola.ttf (Symbola 9.17, George Douros). Run it when a font is updated, look at
 ``make bench`` and the test PNGs, then commit the files in resume_core/fonts/.
 
@@ -118,7 +118,7 @@ def cut(source: Path, target: Path, ranges: list[tuple[int, int]], layout: bool 
 
 def main(source_dir: str) -> int:
     src = Path(source_dir)
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         cut(src / name, OUT / name.replace(".ttf", "-Core.ttf"), CORE)
         cut(src / name, OUT / name, LATIN_AND_FRIENDS)
         cut(src / name, OUT / name.replace(".ttf", "-Shaping.ttf"), LATIN_AND_FRIENDS, layout=True)
