@@ -63,6 +63,11 @@ def storage_usage() -> list[Usage]:
 
 
 @st.cache_data(ttl=300, show_spinner=False)
+def protection() -> dict[str, str]:
+    return runtime().store.protection()
+
+
+@st.cache_data(ttl=300, show_spinner=False)
 def expiry() -> dict[str, int | None]:
     return current_expiry(runtime().store)
 

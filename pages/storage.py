@@ -13,6 +13,10 @@ from resume_core.mirror import sync
 st.title("Storage")
 rt = ui.runtime_or_stop()
 config = describe(rt)
+try:
+    config.update(ui.protection())
+except ResumeError as err:
+    config["bucket status"] = err.message
 st.table({"setting": list(config), "value": list(config.values())})
 
 if st.button("Run health check", type="primary"):

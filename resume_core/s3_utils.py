@@ -316,6 +316,24 @@ class S3Store:
         except (BotoCoreError, ClientError) as err:
             raise storage_error(err, "LIST", self.bucket) from err
 
+    def protection(self) -> dict[str, str]:
+        """Default encryption and versioning as the bucket reports them (for the Storage page)."""
+        out = {}
+        try:
+            response = self._call("GET", "", "get_bucket_encryption")
+            rules = response.get("ServerSideEncryptionConfiguration", {}).get("Rules", [])
+            algo = rules[0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] if rules else ""
+            out["default encryption"] = algo or "none"
+        except StorageError as err:
+            missing = err.code == "ServerSideEncryptionConfigurationNotFoundError"
+            out["default encryption"] = "none" if missing else f"unknown ({err.code})"
+        try:
+            status = self._call("GET", "", "get_bucket_versioning").get("Status")
+            out["versioning"] = status or "never enabled"
+        except StorageError as err:
+            out["versioning"] = f"unknown ({err.code})"
+        return out
+
     def lifecycle_rules(self) -> list[dict[str, Any]]:
         """The bucket's lifecycle rules; none set is an empty list, not an error."""
         try:

@@ -165,3 +165,26 @@ def test_settings_reject_bad_values(monkeypatch):
     monkeypatch.setenv("AWS_REQUEST_CHECKSUM_CALCULATION", "sometimes")
     with pytest.raises(ConfigError, match="when_required"):
         load_settings()
+
+
+def test_protection_reports_encryption_and_versioning(s3_bucket):
+    store = open_runtime().store
+    assert store.protection() == {"default encryption": "none", "versioning": "never enabled"}
+    store.client.put_bucket_versioning(
+        Bucket=s3_bucket, VersioningConfiguration={"Status": "Enabled"}
+    )
+    store.client.put_bucket_encryption(
+        Bucket=s3_bucket,
+        ServerSideEncryptionConfiguration={
+            "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+        },
+    )
+    assert store.protection() == {"default encryption": "AES256", "versioning": "Enabled"}
+
+
+def test_server_side_encryption_setting_applies_to_uploads(s3_bucket, marco_path, monkeypatch):
+    monkeypatch.setenv("S3_SSE", "AES256")
+    rt = open_runtime()
+    result = publish(load_resume(marco_path), store=rt.store, output_dir=rt.settings.output_dir)
+    head = rt.store.client.head_object(Bucket=s3_bucket, Key=f"resumes/{result.stem}.pdf")
+    assert head["ServerSideEncryption"] == "AES256"
