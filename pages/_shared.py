@@ -167,12 +167,11 @@ def sidebar() -> None:
         except ResumeError as err:
             st.error(f"Storage: {err.message}")
             return
-        if (
-            rt.startup_sync
-            and (rt.startup_sync.uploaded or rt.startup_sync.failed)
-            and not rt.embedded
-        ):
-            st.warning(f"Pending uploads at start-up: {rt.startup_sync.summary()}")
+        report = rt.startup_sync
+        noteworthy = report and (report.uploaded or report.errors) and not rt.embedded
+        if noteworthy and not st.session_state.get("startup_notice"):  # once per session
+            st.session_state["startup_notice"] = True
+            st.toast(f"Files left pending by an earlier outage: {report.summary()}")
         if rt.embedded:
             st.info(
                 "**Local demo storage.** Files are kept in a built-in S3 server on this machine "

@@ -145,3 +145,15 @@ def test_json_upload_failure_after_pdf_leaves_the_json_pending(s3_bucket, marco_
     assert sync(rt.store, rt.settings.output_dir).uploaded == 1
     records = list_uploads(rt.store, rt.settings.output_dir)
     assert records[0].json_key == f"json/{stem}.json"
+
+
+def test_app_start_uploads_what_an_outage_left_pending(s3_bucket, marco_path, isolated_env):
+    from resume_core.keys import make_stem
+    from resume_core.mirror import local_path, write_atomic
+
+    stem = make_stem("Marco Rossi", "general")
+    pdf = write_atomic(local_path(isolated_env, "resumes", stem), b"%PDF-1.7 pending\n")
+    write_atomic(local_path(isolated_env, "json", stem), b"{}\n")
+    rt = open_runtime(sync_pending=True)
+    assert (rt.startup_sync.uploaded, rt.startup_sync.failed) == (2, 0)
+    assert rt.store.get(f"resumes/{stem}.pdf") == pdf.read_bytes()
