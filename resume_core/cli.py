@@ -32,6 +32,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.one_page:
         fitted = fit_one_page(resume, args.template)
         resume, removed = fitted.resume, fitted.removed
+        if not fitted.fits:
+            print("warning: still more than one page without any highlights", file=sys.stderr)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(build_pdf(resume, args.template))
@@ -199,5 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except ResumeError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # writing an output file: a full disk, a missing folder's parent…
+        print(f"error: {err.strerror}: {err.filename}", file=sys.stderr)
         return 1
     return code

@@ -149,3 +149,11 @@ def test_build_one_page_and_missing_characters_go_to_stderr(tmp_path):
     from pypdf import PdfReader
 
     assert len(PdfReader(out).pages) == 1
+
+
+def test_unwritable_output_is_one_line(tmp_path, marco_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    proc = run("build", str(marco_path), "-o", str(blocker / "cv.pdf"))
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: ") and len(proc.stderr.strip().splitlines()) == 1
