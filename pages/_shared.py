@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from resume_core import Resume, ResumeError, TailorResult, ValidationError
 from resume_core.config import load_settings
@@ -24,6 +25,19 @@ JOB_TEXT = "job_text"
 TAILORED = "tailored"
 ACCEPTED = "accepted"
 LAST_PUBLISH = "last_publish"
+
+
+def require_router() -> None:
+    """Make sure this page runs inside app.py's ``st.navigation``.
+
+    Because the layout keeps pages in ``pages/``, a freshly started server runs a deep-linked
+    page file on its own (Streamlit's older pages-folder mode) until ``st.navigation`` has run
+    once; the visitor would see a bare page with the folder's file list. Switch that mode off
+    and rerun: the rerun goes through the router and lands on the same page.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 @st.cache_resource(show_spinner="Connecting to storage…")

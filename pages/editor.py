@@ -34,6 +34,7 @@ LABELS = {
 }
 SECTION_LABELS = {("work", "name"): "Company", ("volunteer", "organization"): "Organisation"}
 
+ui.require_router()
 st.title("Resume editor")
 resume = ui.resume()
 v = ui.editor_version()

@@ -9,6 +9,7 @@ from pages import _shared as ui
 from resume_core import TEMPLATES, PublishPendingError, ResumeError, publish
 from resume_core.keys import pdf_key
 
+ui.require_router()
 st.title("Generate & preview")
 rt = ui.runtime_or_stop()
 choice = ui.accepted()

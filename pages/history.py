@@ -9,6 +9,7 @@ from resume_core.history import search, table_rows
 
 PAGE_SIZE = 25
 
+ui.require_router()
 st.title("History")
 rt = ui.runtime_or_stop()
 top = st.columns([3, 1])

@@ -10,6 +10,7 @@ from resume_core.health import describe, run_checks
 from resume_core.maintenance import apply_expiry, proposed_rules
 from resume_core.mirror import sync
 
+ui.require_router()
 st.title("Storage")
 rt = ui.runtime_or_stop()
 config = describe(rt)

@@ -7,6 +7,7 @@ from pages import _shared as ui
 from resume_core import ValidationError, tailor
 from resume_core.tailoring import apply_selection
 
+ui.require_router()
 st.title("Tailor to a job")
 resume = ui.resume()
 

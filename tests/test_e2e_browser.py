@@ -140,3 +140,20 @@ def test_edit_tailor_generate_preview_and_history(app_url, tmp_path):
         expect(page.get_by_text("1 upload found")).to_be_visible()
         expect(page.get_by_text("ada-e2e-okafor-site-reliability-engineer")).to_be_visible()
         browser.close()
+
+
+def test_a_deep_link_on_a_fresh_server_goes_through_the_router(app_url):
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page()
+        expect.set_options(timeout=30_000)
+        page.goto(f"{app_url}/tailor")
+        expect(page.get_by_role("heading", name="Tailor to a job")).to_be_visible()
+        expect(page.get_by_role("link", name="Generate & Preview")).to_be_visible()
+        expect(page.get_by_text("Local demo storage")).to_be_visible()
+        assert page.get_by_role("link", name="shared").count() == 0
+        browser.close()
