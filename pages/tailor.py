@@ -11,14 +11,6 @@ ui.require_router()
 st.title("Tailor to a job")
 resume = ui.resume()
 
-upload = st.file_uploader(
-    "…or upload one (text, or a JSON Resume job file)", type=["txt", "md", "json"]
-)
-if upload is not None and st.button("Use uploaded file"):
-    try:
-        st.session_state[ui.JOB_TEXT] = upload.getvalue().decode("utf-8")
-    except UnicodeDecodeError:
-        st.error("That file is not UTF-8 text.")
 text = st.text_area(
     "Job description",
     ui.job_text(),
@@ -26,6 +18,15 @@ text = st.text_area(
     placeholder="Paste the job ad here: title and company on the first line, then the text.",
 )
 st.session_state[ui.JOB_TEXT] = text
+with st.expander("…or upload a file (text, or a JSON Resume job file)"):
+    upload = st.file_uploader("Job description file", type=["txt", "md", "json"])
+    if upload is not None and st.button("Use this file"):
+        try:
+            st.session_state[ui.JOB_TEXT] = upload.getvalue().decode("utf-8")
+        except UnicodeDecodeError:
+            st.error("That file is not UTF-8 text.")
+        else:
+            st.rerun()
 top_n = st.number_input("Keep at most this many highlights per job (0 = all)", 0, 50, 0)
 if st.button("Tailor", type="primary", disabled=not text.strip()):
     try:
