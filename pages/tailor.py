@@ -19,7 +19,7 @@ text = st.text_area(
 )
 st.session_state[ui.JOB_TEXT] = text
 with st.expander("…or upload a file (text, or a JSON Resume job file)"):
-    upload = st.file_uploader("Job description file", type=["txt", "md", "json"])
+    upload = st.file_uploader("File with the job ad", type=["txt", "md", "json"])
     if upload is not None and st.button("Use this file"):
         try:
             st.session_state[ui.JOB_TEXT] = upload.getvalue().decode("utf-8")

@@ -111,7 +111,7 @@ def test_edit_tailor_generate_preview_and_history(app_url, tmp_path):
         expect(page.get_by_text("Principal Engineer · Lumen Pay")).to_be_visible()
 
         page.get_by_role("link", name="Tailor").click()
-        ad = page.get_by_label("Job description")
+        ad = page.get_by_role("textbox", name="Job description")
         ad.fill((DATA / "jd-sre.txt").read_text())
         ad.press("Control+Enter")
         page.get_by_role("button", name="Tailor", exact=True).click()

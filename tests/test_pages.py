@@ -251,3 +251,23 @@ def test_generate_with_a_template_and_one_page(s3_bucket, isolated_env):
     result, _ = at.session_state["last_publish"]
     assert result.removed == ()  # the sample already fits one page
     assert [m for m in at.markdown if "<iframe" in m.value]
+
+
+def test_history_rerun_makes_no_s3_request(s3_bucket, marco_path):
+    from resume_core import publish
+    from resume_core.runtime import open_runtime
+
+    rt = open_runtime()
+    publish(load_resume(marco_path), store=rt.store, output_dir=rt.settings.output_dir)
+    at = open_page("pages/history.py")
+    from pages import _shared
+
+    sent: list[str] = []
+    _shared.runtime().store.client.meta.events.register(
+        "before-send.s3.*", lambda request, **_: sent.append(request.url)
+    )
+    at.run()
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 1
+    assert sent == []  # listings come from the cache; presigning is local
