@@ -157,3 +157,12 @@ def test_app_start_uploads_what_an_outage_left_pending(s3_bucket, marco_path, is
     rt = open_runtime(sync_pending=True)
     assert (rt.startup_sync.uploaded, rt.startup_sync.failed) == (2, 0)
     assert rt.store.get(f"resumes/{stem}.pdf") == pdf.read_bytes()
+
+
+def test_embedded_store_serves_until_closed(isolated_env):
+    rt = open_runtime()
+    assert rt.embedded and rt.settings.endpoint_url.startswith("http://127.0.0.1:")
+    assert requests.get(rt.settings.endpoint_url, timeout=5).status_code < 500
+    rt.close()
+    with pytest.raises(requests.ConnectionError):
+        requests.get(rt.settings.endpoint_url, timeout=5)
