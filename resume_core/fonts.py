@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,8 +91,17 @@ def _install(pdf: FPDF, family: str, style: str, source: str | None = None) -> N
 
 
 @functools.cache
+def _coverage_table() -> dict[str, list[list[int]]]:
+    """``coverage.json``: what each font file draws, written by ``tools/cut_fonts.py``."""
+    table: dict[str, list[list[int]]] = json.loads(_path("coverage.json").read_text())
+    return table
+
+
+@functools.cache
 def _coverage(family: str) -> frozenset[int]:
-    return frozenset(_prototype(family, "").font.cmap)
+    """The code points ``family`` draws, known without parsing the font."""
+    runs = _coverage_table()[_FILES[family][""]]
+    return frozenset(c for first, last in runs for c in range(first, last + 1))
 
 
 def _chars(texts: Iterable[str]) -> set[str]:
@@ -104,6 +114,8 @@ def fallbacks_for(chars: set[str]) -> list[str]:
     rest = {ord(c) for c in chars} - sans
     out = []
     for family in _FALLBACKS:
+        if not rest:
+            break
         if rest & _coverage(family):
             out.append(family)
             rest -= _coverage(family)
@@ -117,11 +129,14 @@ def needs_shaping(chars: set[str]) -> bool:
 
 def missing(texts: Iterable[str]) -> list[str]:
     """Characters no embedded font can draw, in code point order."""
-    covered = _coverage(SANS).union(*(_coverage(f) for f in _FALLBACKS))
+    chars = {c for c in _chars(texts) if ord(c) not in _coverage(SANS)}
+    if not chars:
+        return []
+    covered = frozenset().union(*(_coverage(f) for f in _FALLBACKS))
     return sorted(
         (
             c
-            for c in _chars(texts)
+            for c in chars
             if ord(c) not in covered
             and unicodedata.category(c) not in _INVISIBLE
             and not c.isspace()

@@ -1,6 +1,7 @@
 """PDF output: content and reading order, every script, links, metadata, layout, reproducibility."""
 
 import io
+import json
 import os
 import re
 import shutil
@@ -122,6 +123,20 @@ def test_typography_and_emoji_never_raise_and_unknown_characters_are_named():
     assert missing_characters(resume) == ["𓀀", "🦜"]  # a hieroglyph, an emoji newer than Symbola
     text = text_of(build_pdf(resume))
     assert "🚀" in text and "😀" in text and "€2M" in text
+
+
+def test_font_coverage_file_matches_the_vendored_fonts():
+    """Builds choose fonts from coverage.json; it must say exactly what each font draws."""
+    from fontTools.ttLib import TTFont
+
+    from resume_core import fonts
+
+    fonts_dir = Path(fonts.__file__).parent / "fonts"
+    table = json.loads((fonts_dir / "coverage.json").read_text())
+    assert sorted(table) == sorted(p.name for p in fonts_dir.glob("*.ttf"))
+    for name, runs in table.items():
+        drawn = {c for first, last in runs for c in range(first, last + 1)}
+        assert drawn == set(TTFont(fonts_dir / name, lazy=True).getBestCmap()), name
 
 
 def test_metadata_and_links(marco_path):

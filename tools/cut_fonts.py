@@ -1,5 +1,8 @@
 """Cut the vendored fonts: ``python tools/cut_fonts.py SOURCE_DIR``.
 
+It also writes ``coverage.json`` (the characters each font draws); ``--coverage`` instead of
+SOURCE_DIR rewrites only that file.
+
 SOURCE_DIR holds the upstream files: DejaVuSans.ttf and DejaVuSans-Bold.ttf (DejaVu 2.37),
 DroidSansFallback.ttf (Droid 2.55b, from Android 6.0.1)
 and Symbola.ttf (Symbola 9.17, George Douros). Run it when a font is updated, look at
@@ -15,6 +18,7 @@ typographic punctuation, a fifth of the glyphs) serve the common case several ti
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -116,7 +120,35 @@ def cut(source: Path, target: Path, ranges: list[tuple[int, int]], layout: bool 
     print(f"{target.name}: {len(wanted)} characters, {target.stat().st_size // 1024} KB")
 
 
+def ranges(code_points: set[int]) -> list[list[int]]:
+    """Sorted, merged ``[first, last]`` runs of ``code_points``."""
+    out: list[list[int]] = []
+    for c in sorted(code_points):
+        if out and out[-1][1] == c - 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    return out
+
+
+def coverage() -> dict[str, list[list[int]]]:
+    """What each vendored font draws, so a build can choose fonts without parsing them."""
+    return {
+        path.name: ranges(set(TTFont(path, lazy=True).getBestCmap()))
+        for path in sorted(OUT.glob("*.ttf"))
+    }
+
+
+def write_coverage() -> None:
+    target = OUT / "coverage.json"
+    target.write_text(json.dumps(coverage(), separators=(",", ":")) + "\n")
+    print(f"{target.name}: {target.stat().st_size // 1024} KB")
+
+
 def main(source_dir: str) -> int:
+    if source_dir == "--coverage":
+        write_coverage()
+        return 0
     src = Path(source_dir)
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         cut(src / name, OUT / name.replace(".ttf", "-Core.ttf"), CORE)
@@ -124,6 +156,7 @@ def main(source_dir: str) -> int:
         cut(src / name, OUT / name.replace(".ttf", "-Shaping.ttf"), LATIN_AND_FRIENDS, layout=True)
     cut(src / "DroidSansFallback.ttf", OUT / "DroidSansFallback-CJK.ttf", CJK)
     cut(src / "Symbola.ttf", OUT / "Symbola-Emoji.ttf", SYMBOLS)
+    write_coverage()
     return 0
 
 
