@@ -1,5 +1,6 @@
 """PDF output: content and reading order, every script, links, metadata, layout, reproducibility."""
 
+import dataclasses
 import io
 import json
 import os
@@ -11,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 from pypdf import PdfReader
 
 from resume_core import TEMPLATES, ValidationError, build_pdf, load_resume
@@ -21,6 +22,7 @@ from resume_core.samples import SAMPLES, load_sample
 FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 PDF_DATA = Path(__file__).parent / "data" / "pdf"
 REFERENCE = PDF_DATA / "reference"
+BIG = PDF_DATA / "two-pages.resume.json"  # 6 jobs × 5 highlights, as in the benchmark
 
 
 def text_of(pdf: bytes) -> str:
@@ -215,20 +217,56 @@ def test_fixed_creation_date_gives_identical_bytes_and_matches_reference(
     assert pdf == reference.read_bytes(), "output changed: check it, then --update-references"
 
 
-@pytest.mark.parametrize("template", TEMPLATES)
-def test_page_one_renders_to_a_non_blank_image(template, tmp_path):
+def render_pages(pdf: bytes, folder: Path, dpi: int, last: int | None = None) -> list[Image.Image]:
+    """Each page as a grey-scale image, rendered by poppler's pdftoppm."""
     if shutil.which("pdftoppm") is None:
         if os.environ.get("CI"):
             pytest.fail("pdftoppm is missing: install Debian's poppler-utils")
         pytest.skip("pdftoppm (poppler-utils) is not installed")
-    src = tmp_path / "r.pdf"
-    src.write_bytes(build_pdf(load_sample(next(iter(SAMPLES))), template))
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", src, tmp_path / "p"], check=True
-    )
-    image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    folder.mkdir(parents=True, exist_ok=True)
+    src = folder / "r.pdf"
+    src.write_bytes(pdf)
+    pages = ["-l", str(last)] if last else []
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), *pages, src, folder / "p"], check=True)
+    return [Image.open(p).convert("L") for p in sorted(folder.glob("p*.png"))]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_page_one_renders_to_a_non_blank_image(template, tmp_path):
+    pdf = build_pdf(load_sample(next(iter(SAMPLES))), template)
+    [image] = render_pages(pdf, tmp_path, 40, last=1)
     dark = sum(image.histogram()[:200]) / (image.width * image.height)
     assert 0.01 < dark < 0.5, dark
+
+
+def link_areas(pdf: bytes) -> list[tuple[tuple[float, ...], str]]:
+    return [
+        (tuple(round(float(v), 2) for v in a["/Rect"]), a["/A"]["/URI"])
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for a in (x.get_object() for x in page.get("/Annots") or [])
+    ]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_fast_text_path_lays_out_exactly_like_fpdf2_cells(template, monkeypatch, tmp_path):
+    """Text in one font skips fpdf2's cell machinery; the page must not change by a pixel."""
+    from resume_core import fonts
+
+    resume = load_resume(BIG)
+    fast = build_pdf(resume, template, creation_date=FIXED)
+    setup = fonts.setup
+    monkeypatch.setattr(  # as if a fallback font were in use: every line through fpdf2 cells
+        fonts, "setup", lambda pdf, texts: dataclasses.replace(setup(pdf, texts), fallback=True)
+    )
+    slow = build_pdf(resume, template, creation_date=FIXED)
+    assert fast != slow
+    assert text_of(fast) == text_of(slow)
+    assert link_areas(fast) == link_areas(slow) and len(link_areas(fast)) >= 3
+    fast_pages = render_pages(fast, tmp_path / "fast", 100)
+    slow_pages = render_pages(slow, tmp_path / "slow", 100)
+    assert len(fast_pages) == len(slow_pages) == 2
+    for a, b in zip(fast_pages, slow_pages, strict=True):
+        assert ImageChops.difference(a, b).getbbox() is None
 
 
 def test_samples_build_and_unknown_template_is_refused():
