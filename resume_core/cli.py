@@ -14,7 +14,6 @@ from pathlib import Path
 from .errors import ResumeError
 from .models import load_resume
 from .pdf import TEMPLATES, build_pdf, fit_one_page, missing_characters
-from .tailoring import load_job, tailor
 
 
 def _warn(removed: Sequence[str], missing: Sequence[str]) -> None:
@@ -44,6 +43,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_tailor(args: argparse.Namespace) -> int:
     from .models import resume_to_json
+    from .tailoring import load_job, tailor
 
     result = tailor(load_resume(Path(args.resume)), load_job(Path(args.job)))
     Path(args.output).write_text(resume_to_json(result.resume), encoding="utf-8")
@@ -59,6 +59,7 @@ def cmd_tailor(args: argparse.Namespace) -> int:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from .publishing import publish
+    from .tailoring import load_job
 
     resume = load_resume(Path(args.resume))
     job = load_job(Path(args.job)) if args.job else None
