@@ -7,6 +7,7 @@ never sit alone at the bottom of a page, and page numbers appear on multi-page o
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +20,11 @@ from fpdf.fonts import TTFFont
 from . import fonts
 from .errors import ValidationError
 from .models import Resume, dump_resume
+
+# fpdf2 logs each glyph a font lacks; ``missing_characters`` reports them once, by name, to the
+# app and the CLI. Without this handler Python's last-resort handler would print fpdf2's lines
+# too; applications that configure logging still receive them.
+logging.getLogger("fpdf").addHandler(logging.NullHandler())
 
 TEMPLATES: tuple[str, ...] = ("classic", "modern", "compact")
 Color = tuple[int, int, int]
