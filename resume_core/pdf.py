@@ -174,7 +174,7 @@ class _Writer:
         align: str = "L",
         new_line: bool = True,
     ) -> None:
-        """One line of text in a ``width`` × ``height`` box at ``x`` and the current height.
+        """One line of text in a ``width`` × ``height`` box at ``x``, on the current line.
 
         Placed exactly as ``cell`` places it (page break first, baseline, link area), but for
         text in one font ``FPDF.text`` does it several times faster. Then the position moves to
@@ -269,7 +269,7 @@ class _Writer:
         self.flow(title, self.width - date_w, pdf.l_margin, s.line + 0.5, _web(link))
         end = pdf.get_y()
         if dates:
-            pdf.set_xy(pdf.l_margin, y)
+            pdf.set_y(y)
             pdf.set_font(fonts.SANS, "", s.body_size - 0.5)
             pdf.set_text_color(*s.muted)
             x = pdf.l_margin + self.width - date_w
