@@ -50,6 +50,7 @@ _SLOTS = [name for cls in TTFFont.__mro__ for name in getattr(cls, "__slots__", 
 class _Prototype:
     font: TTFFont
     data: bytes
+    glyph_order: tuple[str, ...]
 
 
 def _path(name: str) -> Any:
@@ -65,7 +66,7 @@ def _prototype(family: str, style: str) -> _Prototype:
         data = real.read_bytes()
     font = scratch.fonts[f"{family}{style}"]
     assert isinstance(font, TTFFont)
-    return _Prototype(font, data)
+    return _Prototype(font, data, tuple(font.ttfont.getGlyphOrder()))
 
 
 def _install(pdf: FPDF, family: str, style: str, source: str | None = None) -> None:
@@ -81,6 +82,9 @@ def _install(pdf: FPDF, family: str, style: str, source: str | None = None) -> N
     font.ttfont = ttLib.TTFont(
         BytesIO(proto.data), recalcTimestamp=False, recalcBBoxes=False, lazy=True
     )
+    # Glyph names as parsed once: fonts without stored names (the CJK font has 49,556 glyphs)
+    # would otherwise have them rebuilt from the character map in every document.
+    font.ttfont.setGlyphOrder(list(proto.glyph_order))
     font.cw = copy.copy(proto.font.cw)
     font.glyph_ids = dict(proto.font.glyph_ids)
     font.missing_glyphs = []
