@@ -3,10 +3,12 @@
 It also writes ``coverage.json`` (the characters each font draws); ``--coverage`` instead of
 SOURCE_DIR rewrites only that file.
 
-SOURCE_DIR holds the upstream files: DejaVuSans.ttf and DejaVuSans-Bold.ttf (DejaVu 2.37),
-DroidSansFallback.ttf (Droid 2.55b, from Android 6.0.1)
-and Symbola.ttf (Symbola 9.17, George Douros). Run it when a font is updated, look at
-``make bench`` and the test PNGs, then commit the files in resume_core/fonts/.
+SOURCE_DIR holds the upstream files: DejaVuSans.ttf and DejaVuSans-Bold.ttf (DejaVu 2.37, from
+the Python package rinoh-typeface-dejavusans 0.1.0), DroidSansFallback.ttf (Droid 2.55b, from
+Android 6.0.1; Debian's fonts-droid-fallback ships it in ``fonts-droid-fallback/truetype/``) and
+Symbola.ttf (Symbola 9.17, George Douros; ``Symbola_hint.ttf`` in Debian's fonts-symbola).
+Run it when a font is updated, look at ``make bench`` and the test PNGs, then commit the files in
+resume_core/fonts/.
 
 Why cut: fpdf2 parses and subsets every embedded font for every document. Dropping blocks a
 resume never uses (Braille, box drawing, mathematical alphanumerics, …) and hinting (PDF
