@@ -79,6 +79,14 @@ def main() -> int:
         med, p95 = timed(lambda t=template: build_pdf(resume2p, t), 15)
         rows.append((f"build_pdf warm ({template})", f"{med:.1f} ms", f"{p95:.1f} ms", "≤ 40 ms"))
     size = len(build_pdf(resume2p))
+    # The same builds when the text needs more than DejaVu Sans: no target, for comparison.
+    for label, name in (
+        ("Hebrew and Arabic, shaped", "rtl"),
+        ("Greek, Cyrillic, CJK, emoji", "multiscript"),
+    ):
+        other = load_resume(TESTS / "pdf" / f"{name}.resume.json")
+        med, p95 = timed(lambda r=other: build_pdf(r), 10)
+        rows.append((f"build_pdf warm, 1 page: {label}", f"{med:.1f} ms", f"{p95:.1f} ms", "–"))
     with tempfile.TemporaryDirectory() as tmp:
         command = [sys.executable, "-m", "resume_core", "build", str(TWO_PAGES)]
         command += ["-o", f"{tmp}/o.pdf"]
