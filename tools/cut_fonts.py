@@ -111,7 +111,9 @@ def cut(source: Path, target: Path, ranges: list[tuple[int, int]], layout: bool 
     options.notdef_outline = True
     options.recommended_glyphs = True
     options.hinting = False
-    options.glyph_names = True  # without them fontTools rebuilds names from cmap at every load
+    # No glyph names: PDF files do not use them, and the names stored in a font would be decoded
+    # again in every document; resume_core.fonts reads the glyph order once per process.
+    options.glyph_names = False
     options.drop_tables += ["FFTM", "hdmx", "kern"]
     if not layout:
         options.drop_tables += ["GSUB", "GPOS", "GDEF"]
