@@ -83,7 +83,7 @@ def _install(pdf: FPDF, family: str, style: str, source: str | None = None) -> N
         BytesIO(proto.data), recalcTimestamp=False, recalcBBoxes=False, lazy=True
     )
     # The fonts store no glyph names (tools/cut_fonts.py): fontTools derives them from the
-    # character map, which takes 0.1 s for the CJK font's 49,556 glyphs. Done once, above.
+    # character map, which takes 0.1 s for the CJK font's 49,556 glyphs: once, in _prototype.
     font.ttfont.setGlyphOrder(list(proto.glyph_order))
     font.cw = copy.copy(proto.font.cw)
     font.glyph_ids = dict(proto.font.glyph_ids)
